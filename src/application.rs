@@ -1,0 +1,701 @@
+//! The application (备案申请): what a filer submits, as SPEC §2 describes it.
+//!
+//! The model is deliberately forgiving: a required string that is missing,
+//! `null` or blank is kept as an empty string and reported as
+//! `field.required` by [`validate`](crate::validate), and an unknown key is
+//! recorded in [`Application::unknown_fields`] and reported as
+//! `field.unknown`. Only a document of the wrong *shape* fails to parse: a
+//! value of the wrong JSON type, an id outside its vocabulary (`"kind":
+//! "persona"`), a date that is not `YYYY-MM-DD`, or a hosting object without
+//! its `kind`.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::province::Province;
+use crate::vocabulary::{
+    Billing, CertificateKind, Content, FilingType, IssuerAccount, PreApprovalCategory, SubjectKind,
+};
+
+/// An ICP filing application: the sponsor, its websites and their hosting.
+///
+/// Build one from JSON with [`Application::from_json`] (which names the JSON
+/// path and position of a shape error) or any serde deserializer, or in code:
+///
+/// ```
+/// use beian::{Application, Province};
+///
+/// let app = Application {
+///     province: Some(Province::Zhejiang),
+///     ..Application::default()
+/// };
+/// assert!(!beian::validate(&app).is_ok()); // the subject, websites and hosting are missing
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Application {
+    /// The province whose communications administration reviews the filing (备案省份).
+    pub province: Option<Province>,
+    /// The evaluation date, when the application fixes one.
+    #[serde(with = "date_opt")]
+    pub as_of: Option<Date>,
+    /// The sponsor (主办者 / 主办单位).
+    pub subject: Option<Subject>,
+    /// The websites being filed.
+    pub websites: Vec<Website>,
+    /// Where the websites are hosted.
+    pub hosting: Option<Hosting>,
+    /// JSON Pointers of the keys that were present in the input but are not
+    /// part of the model, in input order; each becomes a `field.unknown`
+    /// warning. Filled in by deserialisation.
+    #[serde(skip)]
+    pub unknown_fields: Vec<String>,
+}
+
+/// The sponsor of the filing (主办者 / 主办单位): a person or an organisation.
+///
+/// For a personal filing the subject is also the responsible person, so it
+/// carries the contact fields of a [`Person`] itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Subject {
+    /// `personal`, or the kind of organisation.
+    pub kind: Option<SubjectKind>,
+    /// The person's name or the organisation's full registered name.
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    /// The subject's certificate.
+    pub certificate: Option<Certificate>,
+    /// The address on the certificate (证件住所).
+    #[serde(deserialize_with = "text")]
+    pub certificate_address: String,
+    /// The mailing address (通信地址), down to the house or room number.
+    #[serde(deserialize_with = "text")]
+    pub mailing_address: String,
+    /// Personal filings: the filer's mainland mobile number.
+    #[serde(deserialize_with = "text")]
+    pub mobile: String,
+    /// Personal filings: the emergency contact number (应急联系电话).
+    #[serde(deserialize_with = "text")]
+    pub emergency_phone: String,
+    /// Personal filings: the filer's e-mail address.
+    #[serde(deserialize_with = "text")]
+    pub email: String,
+    /// Personal filings: the province the mobile number is registered in (号码归属地).
+    pub mobile_province: Option<Province>,
+    /// Personal filings: a residence permit (居住证) for a filer from another province.
+    pub residence_permit: Option<ResidencePermit>,
+    /// Entity filings: the legal representative (法定代表人).
+    pub legal_representative: Option<LegalRepresentative>,
+    /// The principal (主体负责人). Required for entities; for a personal
+    /// filing, if given, it must be the subject.
+    pub principal: Option<Person>,
+}
+
+impl Subject {
+    /// The filing type, derived from the subject kind.
+    pub fn filing_type(&self) -> Option<FilingType> {
+        self.kind.map(SubjectKind::filing_type)
+    }
+}
+
+/// A certificate (证件): its kind, number and expiry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Certificate {
+    /// The kind of certificate.
+    pub kind: Option<CertificateKind>,
+    /// The certificate number as written on it.
+    #[serde(deserialize_with = "text")]
+    pub number: String,
+    /// The last day of validity; required for the kinds that expire.
+    pub valid_until: Option<Validity>,
+}
+
+/// How long a certificate is valid: until a date, or long-term (长期).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Validity {
+    /// Valid up to and including this date.
+    Until(Date),
+    /// Valid without an end date (`"long_term"`, 长期).
+    LongTerm,
+}
+
+/// A responsible person (主体负责人 or 网站负责人).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    /// The person's name.
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    /// A personal certificate.
+    pub certificate: Option<Certificate>,
+    /// A mainland mobile number (`+86`, spaces and hyphens are tolerated).
+    #[serde(deserialize_with = "text")]
+    pub mobile: String,
+    /// Another mobile or a landline number (应急联系电话).
+    #[serde(deserialize_with = "text")]
+    pub emergency_phone: String,
+    /// The person's e-mail address.
+    #[serde(deserialize_with = "text")]
+    pub email: String,
+    /// The province the mobile number is registered in, where known.
+    pub mobile_province: Option<Province>,
+}
+
+/// The legal representative of an organisation (法定代表人).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LegalRepresentative {
+    /// The legal representative's name.
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    /// A personal certificate.
+    pub certificate: Option<Certificate>,
+}
+
+/// A residence permit (居住证) that lets a person from another province file
+/// where they live.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResidencePermit {
+    /// The province that issued the permit.
+    pub province: Option<Province>,
+    /// The permit number.
+    #[serde(deserialize_with = "text")]
+    pub number: String,
+    /// The last day of validity.
+    pub valid_until: Option<Validity>,
+}
+
+/// A website being filed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Website {
+    /// The website name (网站名称).
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    /// Its registrable domains (一级域名).
+    #[serde(deserialize_with = "list")]
+    pub domains: Vec<Domain>,
+    /// URL or host of the home page; must be under one of the domains.
+    #[serde(deserialize_with = "text")]
+    pub homepage: String,
+    /// Service content ids (网站服务内容).
+    #[serde(deserialize_with = "list")]
+    pub content: Vec<Content>,
+    /// Pre-approvals (前置审批) held.
+    #[serde(deserialize_with = "list")]
+    pub pre_approvals: Vec<PreApproval>,
+    /// Whether the service is an operating (经营性) one.
+    pub commercial: bool,
+    /// BCP 47 language tags.
+    #[serde(deserialize_with = "list")]
+    pub languages: Vec<String>,
+    /// The website manager (网站负责人). Required for entities; for a personal
+    /// filing, if given, it must be the subject.
+    pub manager: Option<Person>,
+    /// Remarks (备注).
+    #[serde(deserialize_with = "text")]
+    pub remarks: String,
+}
+
+/// A domain of a website, with what the registrar records about it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Domain {
+    /// The registrable domain, Unicode or punycode.
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    /// The registrant of record.
+    #[serde(deserialize_with = "text")]
+    pub holder: String,
+    /// Whether the registrar has verified the registrant's real name (实名认证).
+    pub real_name_verified: Option<bool>,
+    /// Whether the registrar is a mainland registrar approved by MIIT.
+    pub registrar_in_mainland: bool,
+    /// The last day of the registration.
+    #[serde(with = "date_opt")]
+    pub expires_on: Option<Date>,
+}
+
+impl Default for Domain {
+    fn default() -> Self {
+        Domain {
+            name: String::new(),
+            holder: String::new(),
+            real_name_verified: None,
+            registrar_in_mainland: true,
+            expires_on: None,
+        }
+    }
+}
+
+/// A pre-approval (前置审批) held for a website.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PreApproval {
+    /// The category approved.
+    pub category: Option<PreApprovalCategory>,
+    /// The approval document's number.
+    #[serde(deserialize_with = "text")]
+    pub number: String,
+    /// The authority that issued it.
+    #[serde(deserialize_with = "text")]
+    pub authority: String,
+}
+
+/// Where the websites are hosted: a mainland cloud server, or an
+/// authorization code (备案授权码) issued for one.
+///
+/// In JSON the `kind` key (`cloud_server` or `authorization_code`) selects
+/// the shape, so it is required and a key of the other kind is a shape error.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Hosting {
+    /// A cloud server bought from the access provider.
+    CloudServer(CloudServer),
+    /// An authorization code from a server elsewhere.
+    AuthorizationCode(AuthorizationCode),
+}
+
+/// A cloud server that hosts the websites.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CloudServer {
+    /// The cloud provider, e.g. `tencent`, `aliyun`.
+    pub provider: String,
+    /// The provider's region id, e.g. `ap-guangzhou`, `cn-hangzhou`.
+    pub region: String,
+    /// How the server is paid for.
+    pub billing: Option<Billing>,
+    /// How many months were bought.
+    pub purchased_months: Option<u32>,
+    /// The last day of the subscription.
+    #[serde(with = "date_opt")]
+    pub expires_on: Option<Date>,
+}
+
+/// An authorization code (备案授权码 / 备案服务号) issued for a server.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct AuthorizationCode {
+    /// The code.
+    pub code: String,
+    /// The real-name type of the issuing account.
+    pub issuer_account: Option<IssuerAccount>,
+    /// Whether the code was already used for a filing.
+    pub used: bool,
+}
+
+/// The error returned when a document is not JSON of the application's shape.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message} (line {line}, column {column})", if path.is_empty() { String::new() } else { format!("at {path}: ") })]
+pub struct ParseError {
+    path: String,
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+impl ParseError {
+    fn new(path: String, error: &serde_json::Error) -> ParseError {
+        let full = error.to_string();
+        let position = format!(" at line {} column {}", error.line(), error.column());
+        ParseError {
+            path,
+            line: error.line(),
+            column: error.column(),
+            message: full.strip_suffix(&position).unwrap_or(&full).to_owned(),
+        }
+    }
+
+    /// The JSON Pointer of the offending value (empty for the document itself).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The 1-based line of the error in the input.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column of the error in the input.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// What is wrong, without the position.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl Application {
+    /// Parses an application from JSON text.
+    ///
+    /// Unknown keys do not fail the parse: they are recorded in
+    /// [`unknown_fields`](Application::unknown_fields). A document of the
+    /// wrong shape fails with the JSON Pointer and position of the problem.
+    ///
+    /// ```
+    /// let err = beian::Application::from_json(r#"{"subject": {"kind": "persona"}}"#).unwrap_err();
+    /// assert_eq!(err.path(), "/subject/kind");
+    /// assert_eq!((err.line(), err.column()), (1, 31));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Application, ParseError> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let app = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = pointer(e.path().iter().map(|seg| match seg {
+                serde_path_to_error::Segment::Seq { index } => index.to_string(),
+                serde_path_to_error::Segment::Map { key } => key.clone(),
+                serde_path_to_error::Segment::Enum { variant } => variant.clone(),
+                serde_path_to_error::Segment::Unknown => "?".to_owned(),
+            }));
+            ParseError::new(path, &e.into_inner())
+        })?;
+        de.end().map_err(|e| ParseError::new(String::new(), &e))?;
+        Ok(app)
+    }
+
+    /// The filing type, derived from the subject kind.
+    pub fn filing_type(&self) -> Option<FilingType> {
+        self.subject.as_ref().and_then(Subject::filing_type)
+    }
+}
+
+/// Builds an RFC 6901 JSON Pointer from unescaped reference tokens.
+pub(crate) fn pointer<I, S>(tokens: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut out = String::new();
+    for token in tokens {
+        out.push('/');
+        for c in token.as_ref().chars() {
+            match c {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+impl<'de> Deserialize<'de> for Application {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(default)]
+        #[derive(Default)]
+        struct Fields {
+            province: Option<Province>,
+            #[serde(with = "date_opt")]
+            as_of: Option<Date>,
+            subject: Option<Subject>,
+            #[serde(deserialize_with = "list")]
+            websites: Vec<Website>,
+            hosting: Option<Hosting>,
+        }
+
+        let mut unknown_fields = Vec::new();
+        let fields: Fields = serde_ignored::deserialize(deserializer, |path| {
+            unknown_fields.push(ignored_pointer(&path));
+        })?;
+        Ok(Application {
+            province: fields.province,
+            as_of: fields.as_of,
+            subject: fields.subject,
+            websites: fields.websites,
+            hosting: fields.hosting,
+            unknown_fields,
+        })
+    }
+}
+
+fn ignored_pointer(path: &serde_ignored::Path<'_>) -> String {
+    fn tokens(path: &serde_ignored::Path<'_>, out: &mut Vec<String>) {
+        use serde_ignored::Path;
+        match path {
+            Path::Root => {}
+            Path::Seq { parent, index } => {
+                tokens(parent, out);
+                out.push(index.to_string());
+            }
+            Path::Map { parent, key } => {
+                tokens(parent, out);
+                out.push(key.clone());
+            }
+            Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
+                tokens(parent, out)
+            }
+        }
+    }
+    let mut out = Vec::new();
+    tokens(path, &mut out);
+    pointer(out)
+}
+
+impl<'de> Deserialize<'de> for Hosting {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Kind {
+            CloudServer,
+            AuthorizationCode,
+        }
+
+        #[derive(Deserialize)]
+        struct Fields {
+            kind: Kind,
+            #[serde(default, deserialize_with = "text_opt")]
+            provider: Option<String>,
+            #[serde(default, deserialize_with = "text_opt")]
+            region: Option<String>,
+            #[serde(default)]
+            billing: Option<Billing>,
+            #[serde(default)]
+            purchased_months: Option<u32>,
+            #[serde(default, with = "date_opt")]
+            expires_on: Option<Date>,
+            #[serde(default, deserialize_with = "text_opt")]
+            code: Option<String>,
+            #[serde(default)]
+            issuer_account: Option<IssuerAccount>,
+            #[serde(default)]
+            used: Option<bool>,
+        }
+
+        let f = Fields::deserialize(deserializer)?;
+        let misplaced = |kind: &str, keys: &[(&str, bool)]| {
+            keys.iter()
+                .find(|(_, present)| *present)
+                .map(|(key, _)| de::Error::custom(format!("`{key}` is not a field of a `{kind}` hosting")))
+        };
+        match f.kind {
+            Kind::CloudServer => {
+                if let Some(e) = misplaced(
+                    "cloud_server",
+                    &[
+                        ("code", f.code.is_some()),
+                        ("issuer_account", f.issuer_account.is_some()),
+                        ("used", f.used.is_some()),
+                    ],
+                ) {
+                    return Err(e);
+                }
+                Ok(Hosting::CloudServer(CloudServer {
+                    provider: f.provider.unwrap_or_default(),
+                    region: f.region.unwrap_or_default(),
+                    billing: f.billing,
+                    purchased_months: f.purchased_months,
+                    expires_on: f.expires_on,
+                }))
+            }
+            Kind::AuthorizationCode => {
+                if let Some(e) = misplaced(
+                    "authorization_code",
+                    &[
+                        ("provider", f.provider.is_some()),
+                        ("region", f.region.is_some()),
+                        ("billing", f.billing.is_some()),
+                        ("purchased_months", f.purchased_months.is_some()),
+                        ("expires_on", f.expires_on.is_some()),
+                    ],
+                ) {
+                    return Err(e);
+                }
+                Ok(Hosting::AuthorizationCode(AuthorizationCode {
+                    code: f.code.unwrap_or_default(),
+                    issuer_account: f.issuer_account,
+                    used: f.used.unwrap_or(false),
+                }))
+            }
+        }
+    }
+}
+
+/// A string that may also be `null` (read as empty).
+fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+fn text_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(deserializer)
+}
+
+/// A list that may also be `null` (read as empty).
+fn list<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// Parses a date written exactly as `YYYY-MM-DD`.
+pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return Err(format!("invalid date `{s}`: expected YYYY-MM-DD"));
+    }
+    let n = |r: std::ops::Range<usize>| s[r].parse::<i16>().unwrap_or(0);
+    Date::new(n(0..4), n(5..7) as i8, n(8..10) as i8).map_err(|_| format!("invalid date `{s}`: no such day"))
+}
+
+struct DateDisplay(Date);
+
+impl fmt::Display for DateDisplay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
+    }
+}
+
+/// Serde for `Date` as `YYYY-MM-DD`.
+pub(crate) mod date {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&DateDisplay(*date))
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        parse_date(&s).map_err(de::Error::custom)
+    }
+}
+
+/// Serde for `Option<Date>` as `YYYY-MM-DD` or `null`.
+pub(crate) mod date_opt {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => serializer.collect_str(&DateDisplay(*d)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>, D::Error> {
+        let s = Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.map(|s| parse_date(&s).map_err(de::Error::custom)).transpose()
+    }
+}
+
+impl Serialize for Validity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Validity::Until(d) => serializer.collect_str(&DateDisplay(*d)),
+            Validity::LongTerm => serializer.serialize_str("long_term"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Validity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        if s == "long_term" {
+            return Ok(Validity::LongTerm);
+        }
+        parse_date(&s)
+            .map(Validity::Until)
+            .map_err(|_| de::Error::custom(format!("invalid validity `{s}`: expected YYYY-MM-DD or `long_term`")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict() {
+        assert!(parse_date("2026-11-27").is_ok());
+        for bad in [
+            "2026-2-27",
+            "20261127",
+            "2026-02-30",
+            "+02026-11-27",
+            "2026-11-27T00:00",
+            "",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_recorded_with_their_pointer() {
+        let app = Application::from_json(
+            r#"{"provnce": "zhejiang", "subject": {"nmae": "x", "certificate": {"a/b~c": 1}},
+                "websites": [{}, {"domains": [{"nam": "a.cn"}]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            app.unknown_fields,
+            [
+                "/provnce",
+                "/subject/nmae",
+                "/subject/certificate/a~1b~0c",
+                "/websites/1/domains/0/nam"
+            ]
+        );
+    }
+
+    #[test]
+    fn shape_errors_name_path_and_position() {
+        let err = Application::from_json("{\n  \"websites\": [{\"commercial\": \"yes\"}]\n}").unwrap_err();
+        assert_eq!(err.path(), "/websites/0/commercial");
+        assert_eq!(err.line(), 2);
+        assert!(
+            err.message().starts_with("invalid type: string \"yes\""),
+            "{}",
+            err.message()
+        );
+        assert!(err.to_string().starts_with("at /websites/0/commercial: invalid type"));
+
+        let err = Application::from_json("not json").unwrap_err();
+        assert_eq!((err.path(), err.line()), ("", 1));
+        assert!(err.message().starts_with("expected ident"), "{}", err.message());
+
+        let err = Application::from_json(r#"{"hosting": {"kind": "cloud_server", "code": "x"}}"#).unwrap_err();
+        assert_eq!(err.path(), "/hosting");
+        assert!(
+            err.message()
+                .contains("`code` is not a field of a `cloud_server` hosting")
+        );
+
+        let err = Application::from_json(r#"{"hosting": {"region": "ap-shanghai"}}"#).unwrap_err();
+        assert!(err.message().contains("missing field `kind`"), "{}", err.message());
+
+        let err = Application::from_json(r#"{"as_of": "2026-02-30"}"#).unwrap_err();
+        assert_eq!(err.path(), "/as_of");
+        assert!(Application::from_json("{} {}").is_err(), "trailing data");
+    }
+
+    #[test]
+    fn nulls_read_as_empty() {
+        let app = Application::from_json(r#"{"subject": {"name": null, "residence_permit": null}, "websites": null}"#)
+            .unwrap();
+        assert_eq!(app.subject.unwrap().name, "");
+        assert!(app.websites.is_empty());
+    }
+
+    #[test]
+    fn validity_accepts_long_term() {
+        let c: Certificate = serde_json::from_str(r#"{"valid_until": "long_term"}"#).unwrap();
+        assert_eq!(c.valid_until, Some(Validity::LongTerm));
+        assert_eq!(serde_json::to_string(&Validity::LongTerm).unwrap(), "\"long_term\"");
+    }
+
+    #[test]
+    fn serialisation_round_trips() {
+        let json = r#"{"province":"浙","as_of":"2026-11-27","subject":{"kind":"personal"},
+            "websites":[{"domains":[{"name":"a.cn","expires_on":"2027-01-01"}]}],
+            "hosting":{"kind":"authorization_code","code":"abc","used":true}}"#;
+        let app = Application::from_json(json).unwrap();
+        let again = Application::from_json(&serde_json::to_string(&app).unwrap()).unwrap();
+        assert_eq!(app, again);
+        assert_eq!(serde_json::to_value(&app).unwrap()["province"], "zhejiang");
+    }
+}

@@ -1,0 +1,261 @@
+//! The finding codes: stable identifiers of everything `validate` can report.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::vocabulary::{Severity, UnknownId};
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = ($id:literal, $severity:ident), )*) => {
+        /// A finding code: a stable identifier of one kind of problem.
+        ///
+        /// Codes are a public API: they never change meaning and are never
+        /// reused, and new ones may be added (hence `#[non_exhaustive]`). Each
+        /// has a default [`Severity`]; a rule set may change the severity of a
+        /// province rule, never its code. The text form (`domain.tld_not_approved`)
+        /// is what reports carry and what [`FromStr`] and serde accept.
+        ///
+        /// The variants below are the catalogue, grouped by family: input,
+        /// subject, certificates, people, websites, domains, hosting.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in catalogue order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+            const IDS: &'static [&'static str] = &[$($id,)*];
+            const SEVERITIES: &'static [Severity] = &[$(Severity::$severity,)*];
+        }
+    };
+}
+
+codes! {
+        // Input
+        /// A required field is missing, `null` or blank after trimming.
+        FieldRequired = ("field.required", Error),
+        /// A key that is not part of the application model (typos must not pass silently).
+        FieldUnknown = ("field.unknown", Warning),
+        /// A field that this filing type must not have, e.g. a legal representative on a personal filing.
+        FieldNotAllowed = ("field.not_allowed", Error),
+        /// Over the input limits (100 websites, 100 domains per website, 100 items in any other list, 1,000 characters in any string); what is over a limit is not checked further.
+        InputTooLarge = ("input.too_large", Error),
+
+        // Subject
+        /// The certificate kind does not fit the subject kind, or a person's certificate is not a personal one.
+        SubjectCertificateKindMismatch = ("subject.certificate_kind_mismatch", Error),
+        /// An entity whose credit-code region or certificate address is in another province: entities must file where they are registered.
+        SubjectCrossProvince = ("subject.cross_province", Error),
+        /// A personal filer whose ID is from another province, where the province accepts only local IDs.
+        SubjectNonLocalNotAccepted = ("subject.non_local_not_accepted", Error),
+        /// A non-local personal filer without a valid residence permit for this province, where one is accepted.
+        SubjectResidencePermitRequired = ("subject.residence_permit_required", Error),
+        /// A foreign national filing personally in a province that does not accept them.
+        SubjectForeignerNotAccepted = ("subject.foreigner_not_accepted", Error),
+        /// The mailing address does not go down to the house or room number.
+        SubjectAddressNotDetailed = ("subject.address_not_detailed", Warning),
+        /// An address lies in another province than the filing province.
+        SubjectAddressProvinceMismatch = ("subject.address_province_mismatch", Warning),
+
+        // Certificates
+        /// The certificate number does not have the format of its kind.
+        CertificateFormat = ("certificate.format", Error),
+        /// The certificate number's check character is wrong.
+        CertificateChecksum = ("certificate.checksum", Error),
+        /// The birth date in the certificate number does not exist or is after the evaluation date.
+        CertificateBirthDate = ("certificate.birth_date", Error),
+        /// The region code in the certificate number is not a known administrative division.
+        CertificateRegion = ("certificate.region", Error),
+        /// A 15-digit first-generation resident ID.
+        CertificateLegacyId = ("certificate.legacy_id", Error),
+        /// The certificate expired before the evaluation date.
+        CertificateExpired = ("certificate.expired", Error),
+        /// The certificate's remaining validity is under the province's minimum (default 90 days).
+        CertificateExpiringSoon = ("certificate.expiring_soon", Error),
+        /// The credit code's registration authority and organisation type disagree with the subject kind.
+        CertificateUsccKindMismatch = ("certificate.uscc_kind_mismatch", Warning),
+        /// A known legitimate early credit code that fails the checksum.
+        CertificateUsccPilotCode = ("certificate.uscc_pilot_code", Warning),
+
+        // People
+        /// Personal filing: the principal or a website manager is someone other than the subject.
+        PersonNotSubject = ("person.not_subject", Error),
+        /// Younger than the province's minimum age, from the certificate's birth date.
+        PersonUnderage = ("person.underage", Error),
+        /// Not a mainland mobile number with an allocated prefix.
+        PersonMobileFormat = ("person.mobile_format", Error),
+        /// Two different people give the same mobile number.
+        PersonMobileShared = ("person.mobile_shared", Error),
+        /// The mobile number is registered in another province where the province requires local numbers (only when `mobile_province` is given).
+        PersonMobileNotLocal = ("person.mobile_not_local", Warning),
+        /// Not an e-mail address.
+        PersonEmailFormat = ("person.email_format", Error),
+        /// Two different people give the same e-mail address (the severity is province data).
+        PersonEmailShared = ("person.email_shared", Warning),
+        /// The province requires an emergency phone number.
+        PersonEmergencyPhoneRequired = ("person.emergency_phone_required", Error),
+        /// The emergency phone is neither a mobile nor a landline number.
+        PersonEmergencyPhoneFormat = ("person.emergency_phone_format", Error),
+        /// The emergency phone is the person's own mobile number.
+        PersonEmergencyPhoneSameAsMobile = ("person.emergency_phone_same_as_mobile", Error),
+        /// The province requires the principal (主体负责人) to be the legal representative.
+        PersonPrincipalNotLegalRepresentative = ("person.principal_not_legal_representative", Error),
+        /// The province requires the website manager to be the principal when the principal is not the legal representative.
+        PersonManagerMustBePrincipal = ("person.manager_must_be_principal", Error),
+
+        // Websites
+        /// The website name has fewer than 3 characters.
+        WebsiteNameTooShort = ("website.name_too_short", Error),
+        /// The website name is only digits or Latin letters.
+        WebsiteNameNoChinese = ("website.name_no_chinese", Error),
+        /// The website name contains characters that are not allowed.
+        WebsiteNameSpecialCharacters = ("website.name_special_characters", Error),
+        /// The website name is, or contains, a domain name.
+        WebsiteNameIsDomain = ("website.name_is_domain", Error),
+        /// Personal filing: the website name is the filer's name.
+        WebsiteNameIsPersonName = ("website.name_is_person_name", Error),
+        /// A name starting with a national word (中国, 中华, 国家 …) for a subject that is not a state organ.
+        WebsiteNameNationalPrefix = ("website.name_national_prefix", Error),
+        /// The name contains a word banned for this filing type.
+        WebsiteNameForbiddenWord = ("website.name_forbidden_word", Error),
+        /// The name contains a sensitive word.
+        WebsiteNameSensitiveWord = ("website.name_sensitive_word", Error),
+        /// The name implies a pre-approval category that is not held.
+        WebsiteNamePreApprovalKeyword = ("website.name_pre_approval_keyword", Error),
+        /// Two websites in the application have the same name.
+        WebsiteNameDuplicate = ("website.name_duplicate", Warning),
+        /// Service content that personal filings may not have.
+        WebsiteContentNotAllowedForPersonal = ("website.content_not_allowed_for_personal", Error),
+        /// Service content the province does not accept for this filing type.
+        WebsiteContentNotAllowedInProvince = ("website.content_not_allowed_in_province", Error),
+        /// Content that needs a pre-approval, without one.
+        WebsitePreApprovalMissing = ("website.pre_approval_missing", Error),
+        /// A pre-approval number that does not have its document's format.
+        WebsitePreApprovalNumberFormat = ("website.pre_approval_number_format", Warning),
+        /// A personal filing for an operating (经营性) service.
+        WebsiteCommercialNotAllowedForPersonal = ("website.commercial_not_allowed_for_personal", Error),
+        /// An operating service also needs an ICP licence (ICP证).
+        WebsiteCommercialRequiresLicense = ("website.commercial_requires_license", Info),
+        /// More domains than the province allows per website.
+        WebsiteTooManyDomains = ("website.too_many_domains", Error),
+        /// The home page is not under one of the website's domains.
+        WebsiteHomepageOutsideDomains = ("website.homepage_outside_domains", Error),
+
+        // Domains
+        /// Not a valid host name after IDNA UTS #46 processing.
+        DomainInvalid = ("domain.invalid", Error),
+        /// A subdomain or a bare public suffix was given; the params name the registrable domain to file.
+        DomainNotRegistrable = ("domain.not_registrable", Error),
+        /// The suffix is not in the public suffix list.
+        DomainUnknownSuffix = ("domain.unknown_suffix", Error),
+        /// The suffix is not approved by MIIT for filing.
+        DomainTldNotApproved = ("domain.tld_not_approved", Error),
+        /// The suffix is not open to this subject kind or province.
+        DomainTldRestricted = ("domain.tld_restricted", Error),
+        /// The domain's registrant is not real-name verified.
+        DomainNotRealNameVerified = ("domain.not_real_name_verified", Error),
+        /// The domain's registrant is not the subject.
+        DomainHolderMismatch = ("domain.holder_mismatch", Error),
+        /// The domain is held at a registrar outside the mainland.
+        DomainRegistrarOverseas = ("domain.registrar_overseas", Error),
+        /// The domain registration has expired.
+        DomainExpired = ("domain.expired", Error),
+        /// The remaining registration is under the province's minimum.
+        DomainExpiringSoon = ("domain.expiring_soon", Error),
+        /// The same registrable domain appears more than once in the application.
+        DomainDuplicate = ("domain.duplicate", Error),
+
+        // Hosting
+        /// The server is not in mainland China.
+        HostingNotMainland = ("hosting.not_mainland", Error),
+        /// The region id is not in the rule data.
+        HostingRegionUnknown = ("hosting.region_unknown", Warning),
+        /// A pay-as-you-go server, which cannot be used for filing.
+        HostingPostpaid = ("hosting.postpaid", Error),
+        /// Less than 3 months of server time were bought.
+        HostingPurchaseTooShort = ("hosting.purchase_too_short", Error),
+        /// The server subscription has expired.
+        HostingExpired = ("hosting.expired", Error),
+        /// The server expires before the review period would end.
+        HostingExpiringSoon = ("hosting.expiring_soon", Warning),
+        /// The authorization code does not have the provider's format.
+        HostingAuthCodeFormat = ("hosting.auth_code_format", Error),
+        /// The authorization code was issued by an account that is not enterprise-verified.
+        HostingAuthCodeIssuerNotEnterprise = ("hosting.auth_code_issuer_not_enterprise", Error),
+        /// The authorization code was already used.
+        HostingAuthCodeUsed = ("hosting.auth_code_used", Error),
+        /// An authorization code covers one website with one domain.
+        HostingAuthCodeSingleDomain = ("hosting.auth_code_single_domain", Error),
+}
+
+impl Code {
+    /// The stable text form, e.g. `domain.tld_not_approved`.
+    pub fn as_str(self) -> &'static str {
+        Self::IDS[self as usize]
+    }
+
+    /// The severity findings with this code have unless the rule data says otherwise.
+    pub fn default_severity(self) -> Severity {
+        Self::SEVERITIES[self as usize]
+    }
+
+    /// The family, the part before the dot (`domain` for `domain.expired`).
+    pub fn family(self) -> &'static str {
+        let s = self.as_str();
+        &s[..s.find('.').unwrap_or(s.len())]
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Code {
+    type Err = UnknownId;
+
+    fn from_str(s: &str) -> Result<Self, UnknownId> {
+        Self::IDS
+            .iter()
+            .position(|id| *id == s)
+            .map(|i| Self::ALL[i])
+            .ok_or_else(|| UnknownId::new("finding code", s))
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        s.parse().map_err(|_| serde::de::Error::unknown_variant(&s, Self::IDS))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for &code in Code::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "duplicate {s}");
+            assert_eq!(s.parse::<Code>(), Ok(code));
+            let (family, name) = s.split_once('.').expect("family.name");
+            assert!(!family.is_empty() && !name.is_empty());
+            assert!(
+                s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'.'),
+                "{s}"
+            );
+        }
+    }
+}

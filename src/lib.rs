@@ -1,0 +1,93 @@
+//! `beian` checks a China ICP website filing application (网站备案) before it
+//! is submitted, the way an access provider's first review (初审) and the
+//! provincial communications administration (管局) would, and says what is
+//! wrong, where, why, and what to prepare.
+//!
+//! ```
+//! let json = include_str!("../examples/applications/personal.json");
+//! let app = beian::Application::from_json(json)?;
+//! let report = beian::validate(&app);
+//! assert!(report.is_ok());
+//! for finding in report.errors() {
+//!     println!("{} {}: {}", finding.code, finding.path, finding.message);
+//! }
+//! for material in &report.materials {
+//!     println!("prepare {} for {}", material.name_zh, material.concerns);
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Overview
+//!
+//! - An [`Application`] is what a filer submits: the province, the subject
+//!   (a person or an organisation) with its responsible people, the websites
+//!   with their domains, and the hosting. It deserialises from the JSON of
+//!   the specification; unknown keys become warnings, not parse failures.
+//! - A [`RuleSet`] is the rule data of `rules/`: every rule a regulator or a
+//!   province can change, each with its source and date. The crate embeds
+//!   one ([`RuleSet::embedded`]); operators can load their own copy
+//!   ([`RuleSet::from_dir`]).
+//! - A [`Validator`] applies a rule set on an evaluation date and returns a
+//!   [`Report`]: the verdict, the [`Finding`]s (each with a stable [`Code`],
+//!   a JSON Pointer path, English and Chinese messages and the rule that
+//!   produced it), the materials to prepare and the process steps.
+//!   [`validate`] is the shortcut with the embedded rules.
+//!
+//! Validation never panics and never fails, does no I/O, and depends only on
+//! the application, the rule set and the evaluation date. Certificate and
+//! phone numbers never appear in full in a report ([`privacy`]).
+//!
+//! # Untrusted input
+//!
+//! Applications come from users. The JSON parser is serde_json's; the
+//! checks then look at no more than 100 websites, 100 domains per website,
+//! 100 items of any other list and strings of up to 1,000 characters. What
+//! is over a limit is reported as `input.too_large` and not checked further,
+//! so the cost of validation stays bounded by those limits, whatever the
+//! size of the input.
+//!
+//! Rule files are trusted configuration: they are parsed, type-checked and
+//! compiled when a rule set loads, and a malformed file is a [`RuleError`]
+//! naming the file and line. Loading never panics.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+#[macro_use]
+mod vocabulary;
+
+mod application;
+mod certificate;
+mod code;
+mod input;
+mod materials;
+mod person;
+pub mod privacy;
+mod process;
+mod province;
+mod report;
+mod rules;
+mod subject;
+mod text;
+mod validator;
+
+pub use application::{
+    Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError, Person,
+    PreApproval, ResidencePermit, Subject, Validity, Website,
+};
+pub use code::Code;
+pub use province::{Province, UnknownProvince};
+pub use report::{Finding, Material, Params, Report, Step};
+pub use rules::{RuleError, RuleInfo, RuleSet, Source};
+pub use validator::{Validator, validate};
+pub use vocabulary::{
+    Billing, CertificateKind, Content, FilingType, IssuerAccount, PreApprovalCategory, Severity, SubjectKind, UnknownId,
+};
+
+/// The calendar date type of the API (`jiff::civil::Date`).
+pub use jiff::civil::Date;
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -1,0 +1,114 @@
+//! The filing process (备案流程) and its time limits (`rules/process.toml`,
+//! with the provinces' own limits).
+
+use serde::Deserialize;
+
+use crate::report::Step;
+use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
+use crate::validator::Context;
+
+rule_entry! {
+    /// A step of the process.
+    pub(crate) struct StepEntry {
+        id: String,
+        name: String,
+        name_zh: String,
+        #[serde(default)]
+        working_days: Option<u32>,
+        #[serde(default)]
+        max_working_days: Option<u32>,
+        #[serde(default)]
+        max_hours: Option<u32>,
+        #[serde(default)]
+        max_days: Option<u32>,
+        #[serde(default)]
+        when: Condition,
+    }
+}
+
+rule_entry! {
+    /// A province's own time limits for a step.
+    pub(crate) struct StepLimits {
+        #[serde(default)]
+        working_days: Option<u32>,
+        #[serde(default)]
+        max_working_days: Option<u32>,
+        #[serde(default)]
+        max_hours: Option<u32>,
+        #[serde(default)]
+        max_days: Option<u32>,
+    }
+}
+
+/// A step, compiled.
+#[derive(Debug)]
+struct StepRule {
+    step: Step,
+    when: Condition,
+    #[allow(dead_code)] // kept for provenance: `RuleSet::rule` reads the registry
+    rule: Rule,
+}
+
+/// The national process.
+#[derive(Debug)]
+pub(crate) struct ProcessRules {
+    steps: Vec<StepRule>,
+}
+
+impl ProcessRules {
+    pub(crate) fn load(file: &File<'_>, registry: &mut Registry) -> Result<ProcessRules, RuleError> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Doc {
+            steps: Vec<StepEntry>,
+        }
+        let doc: Doc = file.parse()?;
+        let mut steps: Vec<StepRule> = Vec::new();
+        for entry in doc.steps {
+            if steps.iter().any(|s| s.step.id == entry.id) {
+                return Err(file.error(format!("the step `{}` is defined twice", entry.id)));
+            }
+            let rule = file.register(registry, format!("process.steps.{}", entry.id), &entry)?;
+            steps.push(StepRule {
+                step: Step {
+                    id: entry.id,
+                    name: entry.name,
+                    name_zh: entry.name_zh,
+                    working_days: entry.working_days,
+                    max_working_days: entry.max_working_days,
+                    max_hours: entry.max_hours,
+                    max_days: entry.max_days,
+                },
+                when: entry.when,
+                rule,
+            });
+        }
+        Ok(ProcessRules { steps })
+    }
+
+    /// Whether a step with this id exists.
+    pub(crate) fn has_step(&self, id: &str) -> bool {
+        self.steps.iter().any(|s| s.step.id == id)
+    }
+}
+
+/// The steps that apply to this application, with the province's limits.
+pub(crate) fn steps(cx: &Context<'_>) -> Vec<Step> {
+    let overrides = cx.province().map(|p| p.steps.as_slice()).unwrap_or_default();
+    cx.rules
+        .process
+        .steps
+        .iter()
+        .filter(|s| s.when.holds(&cx.facts))
+        .map(|s| {
+            let mut step = s.step.clone();
+            if let Some((_, limits, _)) = overrides.iter().find(|(id, _, _)| *id == step.id) {
+                step.working_days = limits.working_days.or(step.working_days);
+                step.max_working_days = limits.max_working_days.or(step.max_working_days);
+                step.max_hours = limits.max_hours.or(step.max_hours);
+                step.max_days = limits.max_days.or(step.max_days);
+            }
+            step
+        })
+        .collect()
+}

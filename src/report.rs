@@ -1,0 +1,353 @@
+//! The report: the verdict, the findings, the materials checklist and the
+//! process steps (SPEC §3).
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::application::date;
+use crate::code::Code;
+use crate::province::Province;
+use crate::vocabulary::{FilingType, Severity};
+
+/// The parameters of a finding: the values its message talks about, by name.
+///
+/// Certificate and phone numbers in parameters are always masked (see
+/// [`privacy`](crate::privacy)).
+pub type Params = BTreeMap<String, serde_json::Value>;
+
+/// The outcome of validating an application.
+///
+/// Serialises to exactly the JSON of SPEC §3. A report depends only on the
+/// application, the rule set and the evaluation date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// True exactly when no finding has severity `error`.
+    pub ok: bool,
+    /// The evaluation date used.
+    #[serde(with = "date")]
+    pub as_of: Date,
+    /// The filing province, when the application names one.
+    pub province: Option<Province>,
+    /// The filing type, when the subject kind is known.
+    pub filing_type: Option<FilingType>,
+    /// The version of the rule set used.
+    pub ruleset: String,
+    /// The findings, ordered by path in document order, then by code.
+    pub findings: Vec<Finding>,
+    /// The documents to prepare.
+    pub materials: Vec<Material>,
+    /// The process that follows, with its time limits.
+    pub steps: Vec<Step>,
+}
+
+impl Report {
+    /// Whether the application passes: no finding is an error.
+    pub fn is_ok(&self) -> bool {
+        self.ok
+    }
+
+    /// The findings of severity `error`.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.with_severity(Severity::Error)
+    }
+
+    /// The findings of severity `warning`.
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.with_severity(Severity::Warning)
+    }
+
+    /// The findings of severity `info`.
+    pub fn infos(&self) -> impl Iterator<Item = &Finding> {
+        self.with_severity(Severity::Info)
+    }
+
+    fn with_severity(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.severity == severity)
+    }
+
+    /// Whether some finding has this code.
+    pub fn has(&self, code: Code) -> bool {
+        self.findings.iter().any(|f| f.code == code)
+    }
+
+    /// The report as pretty-printed JSON (SPEC §3).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report always serialises")
+    }
+}
+
+/// One problem found in an application.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The stable finding code.
+    pub code: Code,
+    /// How serious it is.
+    pub severity: Severity,
+    /// RFC 6901 JSON Pointer into the input, e.g. `/websites/0/domains/0/name`.
+    pub path: String,
+    /// English message: lowercase, one sentence, no final period.
+    pub message: String,
+    /// Chinese message.
+    pub message_zh: String,
+    /// The id of the rule that produced the finding; see [`RuleSet::rule`](crate::RuleSet::rule)
+    /// for its source.
+    pub rule: String,
+    /// The values the message talks about.
+    pub params: Params,
+}
+
+/// A document to prepare (备案材料).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Material {
+    /// The material id, e.g. `subject_certificate`.
+    pub id: String,
+    /// JSON Pointer of whom or what it concerns, e.g. `/subject/principal`.
+    #[serde(rename = "for")]
+    pub concerns: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name.
+    pub name_zh: String,
+}
+
+/// A step of the filing process and its time limit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// The step id, e.g. `authority_review`.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Chinese name.
+    pub name_zh: String,
+    /// The usual duration in working days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
+    /// The longest the step may take, in working days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_working_days: Option<u32>,
+    /// The longest the step may take, in hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_hours: Option<u32>,
+    /// The longest the step may take, in calendar days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_days: Option<u32>,
+}
+
+/// The order of keys within every object of the application, as SPEC §2
+/// lists them. One list serves all objects because no two keys appear in
+/// opposite orders in two objects; a test checks this against the model.
+const KEY_ORDER: &[&str] = &[
+    "kind",
+    "category",
+    "province",
+    "as_of",
+    "subject",
+    "name",
+    "holder",
+    "certificate",
+    "number",
+    "certificate_address",
+    "mailing_address",
+    "mobile",
+    "emergency_phone",
+    "email",
+    "mobile_province",
+    "residence_permit",
+    "legal_representative",
+    "principal",
+    "websites",
+    "domains",
+    "real_name_verified",
+    "registrar_in_mainland",
+    "homepage",
+    "content",
+    "pre_approvals",
+    "authority",
+    "commercial",
+    "languages",
+    "manager",
+    "remarks",
+    "hosting",
+    "provider",
+    "region",
+    "billing",
+    "purchased_months",
+    "code",
+    "issuer_account",
+    "used",
+    "valid_until",
+    "expires_on",
+];
+
+/// Compares two JSON Pointers in document order: an object's keys in the
+/// order of the model (unknown keys after the known ones, alphabetically),
+/// array elements by index, a parent before its children.
+pub(crate) fn document_order(a: &str, b: &str) -> Ordering {
+    fn rank(token: &str) -> (u8, usize, &str) {
+        if let Ok(i) = token.parse::<usize>() {
+            return (0, i, "");
+        }
+        match KEY_ORDER.iter().position(|k| *k == token) {
+            Some(i) => (1, i, ""),
+            None => (2, 0, token),
+        }
+    }
+    let mut x = a.split('/').skip(1);
+    let mut y = b.split('/').skip(1);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(s), Some(t)) => match rank(s).cmp(&rank(t)) {
+                Ordering::Equal => continue,
+                other => return other,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::application::*;
+
+    #[test]
+    fn document_order_follows_the_model() {
+        let mut paths = vec![
+            "/hosting/region",
+            "/websites/10/name",
+            "/websites/2/domains/0/expires_on",
+            "/websites/2/domains/0/name",
+            "/subject/principal/mobile",
+            "/subject/zzz",
+            "/subject",
+            "/subject/certificate/valid_until",
+            "/subject/certificate/number",
+            "/province",
+            "",
+        ];
+        paths.sort_by(|a, b| document_order(a, b));
+        assert_eq!(
+            paths,
+            [
+                "",
+                "/province",
+                "/subject",
+                "/subject/certificate/number",
+                "/subject/certificate/valid_until",
+                "/subject/principal/mobile",
+                "/subject/zzz",
+                "/websites/2/domains/0/name",
+                "/websites/2/domains/0/expires_on",
+                "/websites/10/name",
+                "/hosting/region",
+            ]
+        );
+    }
+
+    /// Each object's keys, in the model's order, must be ranked in that order.
+    #[test]
+    fn key_order_matches_every_object() {
+        fn keys<T: Serialize>(value: &T) -> Vec<String> {
+            match serde_json::to_value(value).unwrap() {
+                serde_json::Value::Object(map) => map.keys().cloned().collect(),
+                _ => unreachable!(),
+            }
+        }
+        // serde_json's map is a BTreeMap here, so take the order from the
+        // struct definitions instead, as written in SPEC §2.
+        let objects: Vec<Vec<&str>> = vec![
+            vec!["province", "as_of", "subject", "websites", "hosting"],
+            vec![
+                "kind",
+                "name",
+                "certificate",
+                "certificate_address",
+                "mailing_address",
+                "mobile",
+                "emergency_phone",
+                "email",
+                "mobile_province",
+                "residence_permit",
+                "legal_representative",
+                "principal",
+            ],
+            vec!["kind", "number", "valid_until"],
+            vec![
+                "name",
+                "certificate",
+                "mobile",
+                "emergency_phone",
+                "email",
+                "mobile_province",
+            ],
+            vec!["province", "number", "valid_until"],
+            vec![
+                "name",
+                "domains",
+                "homepage",
+                "content",
+                "pre_approvals",
+                "commercial",
+                "languages",
+                "manager",
+                "remarks",
+            ],
+            vec![
+                "name",
+                "holder",
+                "real_name_verified",
+                "registrar_in_mainland",
+                "expires_on",
+            ],
+            vec!["category", "number", "authority"],
+            vec![
+                "kind",
+                "provider",
+                "region",
+                "billing",
+                "purchased_months",
+                "expires_on",
+            ],
+            vec!["kind", "code", "issuer_account", "used"],
+        ];
+        for object in &objects {
+            let ranks: Vec<usize> = object
+                .iter()
+                .map(|k| {
+                    KEY_ORDER
+                        .iter()
+                        .position(|o| o == k)
+                        .unwrap_or_else(|| panic!("{k} unranked"))
+                })
+                .collect();
+            assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{object:?}");
+        }
+        // The lists above are the model's keys: compare sets with serde.
+        let sets: Vec<Vec<String>> = vec![
+            keys(&Subject::default()),
+            keys(&Certificate::default()),
+            keys(&Person::default()),
+            keys(&ResidencePermit::default()),
+            keys(&Website::default()),
+            keys(&Domain::default()),
+            keys(&PreApproval::default()),
+        ];
+        for set in sets {
+            let mut set = set;
+            set.sort();
+            assert!(
+                objects.iter().any(|o| {
+                    let mut o: Vec<String> = o.iter().map(|s| s.to_string()).collect();
+                    o.sort();
+                    o == set
+                }),
+                "{set:?} is not listed"
+            );
+        }
+    }
+}

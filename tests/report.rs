@@ -1,0 +1,113 @@
+//! Properties of the report as a whole: ordering, determinism, the limits.
+
+use beian::{Application, Code, Validator, validate};
+
+fn sample(name: &str) -> Application {
+    let path = format!("{}/examples/applications/{name}", env!("CARGO_MANIFEST_DIR"));
+    Application::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn findings_are_in_document_order_then_by_code() {
+    let report = validate(&sample("mistakes.json"));
+    let paths: Vec<&str> = report.findings.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths.first(), Some(&"/subject/certificate/kind"));
+    assert_eq!(paths.last(), Some(&"/websites/0/comercial"));
+    // The same path: codes in alphabetical order.
+    let mut app = sample("personal.json");
+    let subject = app.subject.as_mut().unwrap();
+    subject.certificate.as_mut().unwrap().kind = Some(beian::CertificateKind::BusinessLicense);
+    subject.legal_representative = Some(Default::default());
+    let report = validate(&app);
+    let codes: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.path, f.code))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "/subject/certificate/kind subject.certificate_kind_mismatch",
+            "/subject/legal_representative field.not_allowed"
+        ]
+    );
+}
+
+#[test]
+fn the_report_is_deterministic() {
+    let app = sample("mistakes.json");
+    let first = validate(&app).to_json();
+    let validator = Validator::new(&beian::RuleSet::embedded());
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| assert_eq!(validator.validate(&app).to_json(), first));
+        }
+    });
+}
+
+#[test]
+fn websites_over_the_limit_are_reported_once_and_not_checked() {
+    let mut app = sample("personal.json");
+    let mut blank = app.websites[0].clone();
+    blank.name = String::new();
+    app.websites = vec![blank; 10_000];
+    let report = validate(&app);
+    let too_large: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::InputTooLarge)
+        .collect();
+    assert_eq!(too_large.len(), 1);
+    assert_eq!(too_large[0].path, "/websites");
+    assert_eq!(too_large[0].params["count"], 10_000);
+    assert_eq!(too_large[0].params["limit"], 100);
+    let names = report.findings.iter().filter(|f| f.code == Code::FieldRequired).count();
+    assert_eq!(names, 100, "only the first 100 websites are checked");
+}
+
+#[test]
+fn domains_over_the_limit_are_reported_and_the_first_hundred_checked() {
+    let mut app = sample("personal.json");
+    let mut domain = app.websites[0].domains[0].clone();
+    domain.holder = String::new();
+    app.websites[0].domains = vec![domain; 101];
+    let report = validate(&app);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == Code::InputTooLarge && f.path == "/websites/0/domains")
+    );
+    let holders = report.findings.iter().filter(|f| f.path.ends_with("/holder")).count();
+    assert_eq!(holders, 100);
+}
+
+#[test]
+fn other_lists_over_the_limit_are_not_checked() {
+    let mut app = sample("personal.json");
+    app.websites[0].languages = vec!["zh".into(); 101];
+    app.websites[0].pre_approvals = vec![Default::default(); 101];
+    let report = validate(&app);
+    let paths: Vec<(&str, Code)> = report.findings.iter().map(|f| (f.path.as_str(), f.code)).collect();
+    assert_eq!(
+        paths,
+        [
+            ("/websites/0/pre_approvals", Code::InputTooLarge),
+            ("/websites/0/languages", Code::InputTooLarge)
+        ]
+    );
+}
+
+#[test]
+fn unknown_keys_over_the_limit_are_summarised() {
+    let mut app = sample("personal.json");
+    app.unknown_fields = (0..150).map(|i| format!("/x{i}")).collect();
+    let report = validate(&app);
+    assert_eq!(report.warnings().count(), 100);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == Code::InputTooLarge && f.path.is_empty())
+    );
+}

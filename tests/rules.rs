@@ -1,0 +1,328 @@
+//! Loading rule data from a directory: a copy of the embedded rules loads,
+//! and every kind of malformed file is a `RuleError` naming the file, the
+//! line where there is one, and the problem.
+
+use std::path::{Path, PathBuf};
+
+use beian::RuleSet;
+
+/// A copy of `rules/` in a fresh temporary directory, removed on drop.
+struct Copy {
+    dir: PathBuf,
+}
+
+impl Copy {
+    fn new(name: &str) -> Copy {
+        let dir = std::env::temp_dir().join(format!("beian-rules-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir);
+        Copy { dir }
+    }
+
+    fn path(&self, file: &str) -> PathBuf {
+        self.dir.join(file)
+    }
+
+    /// Replaces the first occurrence of `from` in a file.
+    fn edit(&self, file: &str, from: &str, to: &str) -> &Copy {
+        let path = self.path(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} does not contain {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+
+    fn append(&self, file: &str, text: &str) -> &Copy {
+        let path = self.path(file);
+        let mut old = std::fs::read_to_string(&path).unwrap();
+        old.push_str(text);
+        std::fs::write(&path, old).unwrap();
+        self
+    }
+
+    /// Loads the copy, expecting an error in `file` at `line` whose message
+    /// contains `message`.
+    fn fails(&self, file: &str, line: Option<usize>, message: &str) {
+        let err = RuleSet::from_dir(&self.dir).expect_err("the rule set should not load");
+        assert!(
+            err.file().ends_with(file),
+            "error in {}, expected {file}: {err}",
+            err.file()
+        );
+        assert_eq!(err.line(), line, "{err}");
+        assert!(
+            err.message().contains(message),
+            "`{}` does not contain `{message}`",
+            err.message()
+        );
+        let shown = err.to_string();
+        assert!(shown.contains(file), "{shown}");
+        if let Some(line) = line {
+            assert!(shown.contains(&format!(":{line}:")), "{shown}");
+        }
+    }
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The 1-based line of the first line of `file` in `rules/` containing `text`.
+fn line_of(file: &str, text: &str) -> usize {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(file);
+    let content = std::fs::read_to_string(path).unwrap();
+    content.lines().position(|l| l.contains(text)).expect("text in file") + 1
+}
+
+#[test]
+fn a_copy_of_the_embedded_rules_loads_the_same() {
+    let copy = Copy::new("same");
+    let rules = RuleSet::from_dir(&copy.dir).unwrap();
+    let embedded = RuleSet::embedded();
+    assert_eq!(rules.version(), embedded.version());
+    assert!(rules.rules().eq(embedded.rules()));
+}
+
+#[test]
+fn an_operator_can_change_a_rule() {
+    let copy = Copy::new("change");
+    copy.edit(
+        "provinces/zhejiang.toml",
+        "max_working_days = 30",
+        "max_working_days = 25",
+    )
+    .edit("ruleset.toml", "2026.11.0", "2026.11.0-operator.1");
+    let rules = RuleSet::from_dir(&copy.dir).unwrap();
+    assert_eq!(rules.version(), "2026.11.0-operator.1");
+    let app = beian::Application::from_json(include_str!("../examples/applications/personal.json")).unwrap();
+    let report = beian::Validator::new(&rules).validate(&app);
+    let review = report.steps.iter().find(|s| s.id == "authority_review").unwrap();
+    assert_eq!(review.max_working_days, Some(25));
+    assert_eq!(report.ruleset, "2026.11.0-operator.1");
+}
+
+/// The number of lines of a file in `rules/`.
+fn lines(file: &str) -> usize {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(file);
+    std::fs::read_to_string(path).unwrap().lines().count()
+}
+
+#[test]
+fn invalid_toml() {
+    Copy::new("syntax").append("process.toml", "\n[[steps]\n").fails(
+        "process.toml",
+        Some(lines("process.toml") + 2),
+        "",
+    );
+}
+
+#[test]
+fn a_misspelt_key() {
+    let line = line_of("provinces/zhejiang.toml", "max_working_days");
+    Copy::new("key")
+        .edit("provinces/zhejiang.toml", "max_working_days", "max_workingdays")
+        .fails("provinces/zhejiang.toml", Some(line), "unknown field `max_workingdays`");
+}
+
+#[test]
+fn a_value_of_the_wrong_type() {
+    let line = line_of("provinces/zhejiang.toml", "max_working_days");
+    Copy::new("type")
+        .edit(
+            "provinces/zhejiang.toml",
+            "max_working_days = 30",
+            "max_working_days = \"thirty\"",
+        )
+        .fails("provinces/zhejiang.toml", Some(line), "invalid type");
+}
+
+#[test]
+fn an_unknown_source() {
+    let line = line_of("input.toml", "source = \"SPEC\"");
+    Copy::new("source")
+        .edit("input.toml", "source = \"SPEC\"", "source = \"SEPC\"")
+        .fails("input.toml", Some(line), "unknown source `SEPC`");
+}
+
+#[test]
+fn a_rule_without_a_source() {
+    Copy::new("nosource")
+        .edit("process.toml", "source = \"TX-AUDIT\"\n", "")
+        .fails(
+            "process.toml",
+            Some(line_of("process.toml", "[[steps]]")),
+            "missing field `source`",
+        );
+}
+
+#[test]
+fn an_invalid_source_date() {
+    let line = line_of("process.toml", "source_date = \"2022\"");
+    Copy::new("date")
+        .edit("process.toml", "source_date = \"2022\"", "source_date = \"2022-13\"")
+        .fails("process.toml", Some(line), "invalid source date `2022-13`");
+}
+
+#[test]
+fn a_misspelt_condition() {
+    let line = line_of("materials.toml", "when = { filing_type = \"entity\" }");
+    Copy::new("condition")
+        .edit(
+            "materials.toml",
+            "when = { filing_type = \"entity\" }",
+            "when = { filing_typ = \"entity\" }",
+        )
+        .fails("materials.toml", Some(line), "unknown field `filing_typ`");
+}
+
+#[test]
+fn a_condition_with_an_unknown_value() {
+    let line = line_of("materials.toml", "when = { filing_type = \"entity\" }");
+    Copy::new("condition-value")
+        .edit(
+            "materials.toml",
+            "when = { filing_type = \"entity\" }",
+            "when = { filing_type = \"company\" }",
+        )
+        .fails("materials.toml", Some(line), "unknown variant `company`");
+}
+
+#[test]
+fn an_unknown_material() {
+    let line = line_of("materials.toml", "material = \"principal_certificate\"");
+    Copy::new("material")
+        .edit(
+            "materials.toml",
+            "material = \"principal_certificate\"",
+            "material = \"principal_certificat\"",
+        )
+        .fails("materials.toml", Some(line), "unknown material `principal_certificat`");
+}
+
+#[test]
+fn an_unknown_step_in_a_province() {
+    Copy::new("step")
+        .edit(
+            "provinces/zhejiang.toml",
+            "[process.authority_review]",
+            "[process.authority_reveiw]",
+        )
+        .fails(
+            "provinces/zhejiang.toml",
+            Some(line_of("provinces/zhejiang.toml", "[process.authority_review]")),
+            "`authority_reveiw` is not a step",
+        );
+}
+
+#[test]
+fn a_province_file_for_another_province() {
+    let copy = Copy::new("identity");
+    std::fs::copy(
+        copy.path("provinces/jiangsu.toml"),
+        copy.path("provinces/zhejiang.toml"),
+    )
+    .unwrap();
+    copy.fails(
+        "provinces/zhejiang.toml",
+        Some(line_of("provinces/zhejiang.toml", "[identity]")),
+        "this file is for 浙江省 (33)",
+    );
+}
+
+#[test]
+fn an_abbreviation_that_is_not_the_provinces() {
+    Copy::new("abbreviation")
+        .edit(
+            "provinces/sichuan.toml",
+            "icp_abbreviations = [\"川\", \"蜀\"]",
+            "icp_abbreviations = [\"川\", \"渝\"]",
+        )
+        .fails(
+            "provinces/sichuan.toml",
+            Some(line_of("provinces/sichuan.toml", "[identity]")),
+            "`渝` is not an official abbreviation of sichuan",
+        );
+}
+
+#[test]
+fn a_finding_code_without_a_message() {
+    Copy::new("message")
+        .edit(
+            "messages.toml",
+            "[codes.\"domain.expired\"]",
+            "[codes.\"domain.expird\"]",
+        )
+        .fails(
+            "messages.toml",
+            None,
+            "no message for the finding code `domain.expired`",
+        );
+}
+
+#[test]
+fn a_message_for_no_code() {
+    Copy::new("message-extra")
+        .append("messages.toml", "\n[codes.\"domain.expird\"]\nen = \"x\"\nzh = \"x\"\n")
+        .fails(
+            "messages.toml",
+            Some(lines("messages.toml") + 2),
+            "`domain.expird` is not a finding code",
+        );
+}
+
+#[test]
+fn a_broken_message_template() {
+    let line = line_of(
+        "messages.toml",
+        "en = \"the domain `{domain}` expired on {expires_on}\"",
+    );
+    Copy::new("template")
+        .edit("messages.toml", "expired on {expires_on}\"", "expired on {expires_on\"")
+        .fails("messages.toml", Some(line), "unclosed `{`");
+}
+
+#[test]
+fn a_certificate_kind_missing() {
+    Copy::new("kind")
+        .edit("certificates.toml", "[kinds.notary_license]", "[kinds.notary_licence]")
+        .fails(
+            "certificates.toml",
+            Some(line_of("certificates.toml", "[kinds.notary_license]")),
+            "unknown variant `notary_licence`",
+        );
+}
+
+#[test]
+fn a_missing_file() {
+    let copy = Copy::new("missing");
+    std::fs::remove_file(copy.path("provinces/xizang.toml")).unwrap();
+    copy.fails("provinces/xizang.toml", None, "cannot read the file");
+}
+
+#[test]
+fn a_file_the_rule_set_does_not_read() {
+    let copy = Copy::new("extra");
+    std::fs::write(copy.path("provinces/hongkong.toml"), "").unwrap();
+    copy.fails("provinces/hongkong.toml", None, "not a rule file of this rule set");
+}
+
+#[test]
+fn a_rule_directory_that_does_not_exist() {
+    let err = RuleSet::from_dir("/nonexistent/beian-rules").unwrap_err();
+    assert!(err.to_string().starts_with("/nonexistent/beian-rules"), "{err}");
+}
