@@ -200,6 +200,14 @@ pub struct Website {
     /// Remarks (备注).
     #[serde(deserialize_with = "text")]
     pub remarks: String,
+    /// The website's existing ICP filing number, for a change of a filed
+    /// website or a new website of a filed subject: the website's number
+    /// (`京ICP备11018762号-1`), the subject's (`京ICP备11018762号`) or, for a
+    /// licence holder, its licence number (`粤B2-20090059`). Empty when the
+    /// website has none. When present it is checked: it must parse (see
+    /// [`number`](crate::number)) and come from the filing province.
+    #[serde(deserialize_with = "text")]
+    pub icp_number: String,
 }
 
 /// A domain of a website, with what the registrar records about it.

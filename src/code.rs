@@ -142,6 +142,14 @@ codes! {
         WebsiteTooManyDomains = ("website.too_many_domains", Error),
         /// The home page is not under one of the website's domains.
         WebsiteHomepageOutsideDomains = ("website.homepage_outside_domains", Error),
+        /// The website's `icp_number` is not an ICP filing number or ICP licence number, even read leniently (see [`number`](crate::number)).
+        WebsiteIcpNumberFormat = ("website.icp_number_format", Error),
+        /// The website's `icp_number` reads as a number only leniently (full-width characters, spaces, a missing or misplaced `号` …); the params give the canonical form.
+        WebsiteIcpNumberNotCanonical = ("website.icp_number_not_canonical", Warning),
+        /// The website's `icp_number` was issued in another province than the filing province.
+        WebsiteIcpNumberProvince = ("website.icp_number_province", Warning),
+        /// The website's `icp_number` starts with an official abbreviation of its province that the province's ICP numbers do not use, according to the rule data (`贵ICP备` where Guizhou uses `黔ICP备`).
+        WebsiteIcpNumberAbbreviation = ("website.icp_number_abbreviation", Warning),
 
         // Domains
         /// Not a valid host name after IDNA UTS #46 processing.

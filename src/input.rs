@@ -210,6 +210,7 @@ fn each_string(app: &crate::Application, f: &mut dyn FnMut(&dyn Fn() -> String, 
             person(&format!("/websites/{i}/manager"), m, &mut visit);
         }
         visit(&|| format!("/websites/{i}/remarks"), &w.remarks);
+        visit(&|| format!("/websites/{i}/icp_number"), &w.icp_number);
     }
     match &app.hosting {
         Some(Hosting::CloudServer(c)) => {

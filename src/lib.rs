@@ -32,6 +32,10 @@
 //!   a JSON Pointer path, English and Chinese messages and the rule that
 //!   produced it), the materials to prepare and the process steps.
 //!   [`validate`] is the shortcut with the embedded rules.
+//! - The [`number`] module parses, checks and finds the numbers a filed
+//!   site shows in its footer: ICP filing numbers (`京ICP备11018762号-1`),
+//!   ICP licence numbers (`粤B2-20090059`) and public-security filing
+//!   numbers (`京公网安备11010502030143号`).
 //!
 //! Validation never panics and never fails, does no I/O, and depends only on
 //! the application, the rule set and the evaluation date. Certificate and
@@ -62,6 +66,7 @@ mod certificate;
 mod code;
 mod input;
 mod materials;
+pub mod number;
 mod person;
 pub mod privacy;
 mod process;

@@ -306,6 +306,8 @@ pub(crate) struct ProvinceRules {
     pub(crate) icp_abbreviations: Vec<char>,
     /// The abbreviations public-security filing numbers of the province start with.
     pub(crate) public_security_abbreviations: Vec<char>,
+    /// The rule of the `[identity]`, which findings about the abbreviations name.
+    pub(crate) identity: Rule,
     /// The province's own time limits for process steps, by step id.
     pub(crate) steps: Vec<(String, StepLimits, Rule)>,
 }
@@ -347,7 +349,7 @@ impl ProvinceRules {
         if identity.icp_abbreviations.is_empty() || identity.public_security_abbreviations.is_empty() {
             return Err(file.error_at(span, "a province needs at least one abbreviation of each kind"));
         }
-        file.register(registry, format!("provinces.{slug}.identity"), &identity)?;
+        let identity_rule = file.register(registry, format!("provinces.{slug}.identity"), &identity)?;
         let mut steps = Vec::new();
         for (id, limits) in doc.process {
             if !process.has_step(&id) {
@@ -360,6 +362,7 @@ impl ProvinceRules {
         Ok(ProvinceRules {
             icp_abbreviations: identity.icp_abbreviations,
             public_security_abbreviations: identity.public_security_abbreviations,
+            identity: identity_rule,
             steps,
         })
     }

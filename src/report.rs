@@ -170,6 +170,7 @@ const KEY_ORDER: &[&str] = &[
     "languages",
     "manager",
     "remarks",
+    "icp_number",
     "hosting",
     "provider",
     "region",
@@ -296,6 +297,7 @@ mod tests {
                 "languages",
                 "manager",
                 "remarks",
+                "icp_number",
             ],
             vec![
                 "name",

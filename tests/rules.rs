@@ -326,3 +326,14 @@ fn a_rule_directory_that_does_not_exist() {
     let err = RuleSet::from_dir("/nonexistent/beian-rules").unwrap_err();
     assert!(err.to_string().starts_with("/nonexistent/beian-rules"), "{err}");
 }
+
+#[test]
+fn a_misspelt_number_rule() {
+    Copy::new("numbers")
+        .edit("numbers.toml", "[icp_number.province]", "[icp_number.provinces]")
+        .fails(
+            "numbers.toml",
+            Some(line_of("numbers.toml", "[icp_number.province]")),
+            "unknown field `provinces`",
+        );
+}

@@ -28,6 +28,7 @@ pub use source::{RuleInfo, Source};
 
 use crate::certificate::CertificateRules;
 use crate::materials::MaterialRules;
+use crate::number::NumberRules;
 use crate::person::PeopleRules;
 use crate::process::ProcessRules;
 use crate::province::{Province, ProvinceRules};
@@ -49,6 +50,7 @@ const FILES: &[(&str, &str)] = embed![
     "people.toml",
     "materials.toml",
     "process.toml",
+    "numbers.toml",
     "provinces/beijing.toml",
     "provinces/tianjin.toml",
     "provinces/hebei.toml",
@@ -108,6 +110,7 @@ pub(crate) struct RuleData {
     pub(crate) people: PeopleRules,
     pub(crate) materials: MaterialRules,
     pub(crate) process: ProcessRules,
+    pub(crate) numbers: NumberRules,
     /// Indexed by `Province as usize`.
     pub(crate) provinces: Vec<ProvinceRules>,
 }
@@ -185,6 +188,7 @@ impl RuleSet {
         let people = PeopleRules::load(&file("people.toml")?, &mut registry)?;
         let materials = MaterialRules::load(&file("materials.toml")?, &mut registry)?;
         let process = ProcessRules::load(&file("process.toml")?, &mut registry)?;
+        let numbers = NumberRules::load(&file("numbers.toml")?, &mut registry)?;
         let provinces = Province::ALL
             .into_iter()
             .map(|p| {
@@ -202,6 +206,7 @@ impl RuleSet {
                 people,
                 materials,
                 process,
+                numbers,
                 provinces,
             }),
         })
