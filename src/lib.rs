@@ -71,6 +71,7 @@ mod rules;
 mod subject;
 mod text;
 mod validator;
+mod website;
 
 pub use application::{
     Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError, Person,
