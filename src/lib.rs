@@ -76,6 +76,7 @@ mod rules;
 mod subject;
 mod text;
 mod validator;
+mod website;
 
 pub use application::{
     Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError, Person,

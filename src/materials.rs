@@ -41,6 +41,8 @@ pub(crate) enum Target {
     Principal,
     /// Each distinct website manager who is not the principal (`/websites/N/manager`).
     Managers,
+    /// Each pre-approval held (`/websites/N/pre_approvals/M`), within the limits.
+    PreApprovals,
 }
 
 /// A requirement, compiled.
@@ -147,6 +149,16 @@ fn targets(cx: &Context<'_>, target: Target) -> Vec<String> {
                 {
                     seen.push((&m.name, &m.certificate));
                     out.push(format!("/websites/{i}/manager"));
+                }
+            }
+            out
+        }
+        Target::PreApprovals => {
+            let mut out = Vec::new();
+            for (i, w) in cx.websites() {
+                // A list over the limit is `input.too_large` and not checked further.
+                if w.pre_approvals.len() <= crate::validator::MAX_LIST {
+                    out.extend((0..w.pre_approvals.len()).map(|j| format!("/websites/{i}/pre_approvals/{j}")));
                 }
             }
             out

@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use crate::process::{ProcessRules, StepLimits};
 use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::website::{ProvinceWebsiteRules, WebsitesSection};
 
 /// A provincial-level division of mainland China (省、自治区、直辖市).
 ///
@@ -310,6 +311,8 @@ pub(crate) struct ProvinceRules {
     pub(crate) identity: Rule,
     /// The province's own time limits for process steps, by step id.
     pub(crate) steps: Vec<(String, StepLimits, Rule)>,
+    /// The province's website rules (`[websites]`).
+    pub(crate) websites: ProvinceWebsiteRules,
 }
 
 impl ProvinceRules {
@@ -325,6 +328,8 @@ impl ProvinceRules {
             identity: Spanned<IdentityEntry>,
             #[serde(default)]
             process: BTreeMap<String, Spanned<StepLimits>>,
+            #[serde(default)]
+            websites: WebsitesSection,
         }
         let doc: Doc = file.parse()?;
         let slug = province.slug();
@@ -359,11 +364,13 @@ impl ProvinceRules {
             let rule = file.register(registry, format!("provinces.{slug}.process.{id}"), &limits)?;
             steps.push((id, limits, rule));
         }
+        let websites = ProvinceWebsiteRules::load(province, doc.websites, file, registry)?;
         Ok(ProvinceRules {
             icp_abbreviations: identity.icp_abbreviations,
             public_security_abbreviations: identity.public_security_abbreviations,
             identity: identity_rule,
             steps,
+            websites,
         })
     }
 }

@@ -1,4 +1,7 @@
-//! Text normalisation shared by the checks: full-width forms and white space.
+//! Text normalisation shared by the checks: full-width forms, white space,
+//! Latin case, and what counts as a Han character.
+
+use std::borrow::Cow;
 
 /// Folds full-width ASCII forms (U+FF01–U+FF5E, e.g. `（`, `Ａ`, `１`) and the
 /// ideographic space to ASCII, trims, and collapses runs of white space to
@@ -25,9 +28,48 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
+/// The form in which words are matched: [`fold`], then ASCII letters in
+/// lower case. Full-width and half-width letters and digits (`Ｐ２Ｐ`, `p2p`,
+/// `P2P`) fold to the same key. Borrows the input when it is already in
+/// that form, which is the common case, so that matching allocates nothing.
+pub(crate) fn fold_key(s: &str) -> Cow<'_, str> {
+    let mut previous_space = true; // a leading space needs folding
+    let unchanged = s.chars().all(|c| {
+        let ok = match c {
+            ' ' => !previous_space,
+            '\u{3000}' | '\u{FF01}'..='\u{FF5E}' => false,
+            c if c.is_ascii_uppercase() || (c.is_whitespace() && c != ' ') => false,
+            _ => true,
+        };
+        previous_space = c == ' ';
+        ok
+    }) && !s.ends_with(' ');
+    if unchanged {
+        return Cow::Borrowed(s);
+    }
+    let mut folded = fold(s);
+    folded.make_ascii_lowercase();
+    Cow::Owned(folded)
+}
+
+/// Whether `c` is a Han character (汉字): the CJK Unified Ideographs and
+/// their extensions A to H, and the compatibility ideographs.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2A6DF}'
+        | '\u{2A700}'..='\u{2EBEF}'
+        | '\u{2EBF0}'..='\u{2EE5F}'
+        | '\u{2F800}'..='\u{2FA1F}'
+        | '\u{30000}'..='\u{323AF}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{Cow, fold, fold_key, is_han};
 
     #[test]
     fn folds_width_and_space() {
@@ -36,5 +78,28 @@ mod tests {
         assert_eq!(fold("ＡＢＣ　１２３"), "ABC 123");
         assert_eq!(fold("a \t\n b"), "a b");
         assert_eq!(fold("\u{3000}x\u{3000}"), "x");
+    }
+
+    #[test]
+    fn keys_fold_width_case_and_space() {
+        assert_eq!(fold_key("Ｐ２Ｐ理财"), "p2p理财");
+        assert_eq!(fold_key("P2P理财"), "p2p理财");
+        assert_eq!(fold_key(" Node  学习\t笔记 "), "node 学习 笔记");
+        assert!(matches!(fold_key("小明的技术笔记"), Cow::Borrowed(_)));
+        assert!(matches!(fold_key("my 笔记 2"), Cow::Borrowed(_)));
+        for owned in [" a", "a ", "a  b", "A", "a\tb", "（a）", "a\u{3000}b"] {
+            assert!(matches!(fold_key(owned), Cow::Owned(_)), "{owned:?}");
+        }
+        assert_eq!(fold_key(""), "");
+    }
+
+    #[test]
+    fn han_characters() {
+        for c in ['小', '〇', '㐀', '𠀀', '龥', '鿿'] {
+            assert_eq!(is_han(c), c != '〇', "{c}");
+        }
+        for c in ['a', '1', '·', '（', 'あ', '한', '！'] {
+            assert!(!is_han(c), "{c}");
+        }
     }
 }

@@ -10,7 +10,7 @@ use crate::province::ProvinceRules;
 use crate::report::{Finding, Params, Report, document_order};
 use crate::rules::{Facts, Rule, RuleData, RuleSet};
 use crate::vocabulary::{FilingType, Severity};
-use crate::{input, materials, number, person, process, subject};
+use crate::{input, materials, number, person, process, subject, website};
 
 /// Validates applications against a rule set, on a fixed or current date.
 ///
@@ -62,6 +62,7 @@ impl Validator {
         input::check(&mut cx);
         subject::check(&mut cx);
         person::check(&mut cx);
+        website::check(&mut cx);
         number::check(&mut cx);
         let materials = materials::checklist(&cx);
         let steps = process::steps(&cx);

@@ -32,6 +32,7 @@ use crate::number::NumberRules;
 use crate::person::PeopleRules;
 use crate::process::ProcessRules;
 use crate::province::{Province, ProvinceRules};
+use crate::website::WebsiteRules;
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
@@ -48,6 +49,8 @@ const FILES: &[(&str, &str)] = embed![
     "input.toml",
     "certificates.toml",
     "people.toml",
+    "names.toml",
+    "content.toml",
     "materials.toml",
     "process.toml",
     "numbers.toml",
@@ -108,6 +111,7 @@ pub(crate) struct RuleData {
     pub(crate) input: crate::input::InputRules,
     pub(crate) certificates: CertificateRules,
     pub(crate) people: PeopleRules,
+    pub(crate) websites: WebsiteRules,
     pub(crate) materials: MaterialRules,
     pub(crate) process: ProcessRules,
     pub(crate) numbers: NumberRules,
@@ -186,6 +190,7 @@ impl RuleSet {
         let input = crate::input::InputRules::load(&file("input.toml")?, &mut registry)?;
         let certificates = CertificateRules::load(&file("certificates.toml")?, &mut registry)?;
         let people = PeopleRules::load(&file("people.toml")?, &mut registry)?;
+        let websites = WebsiteRules::load(&file("names.toml")?, &file("content.toml")?, &mut registry)?;
         let materials = MaterialRules::load(&file("materials.toml")?, &mut registry)?;
         let process = ProcessRules::load(&file("process.toml")?, &mut registry)?;
         let numbers = NumberRules::load(&file("numbers.toml")?, &mut registry)?;
@@ -204,6 +209,7 @@ impl RuleSet {
                 input,
                 certificates,
                 people,
+                websites,
                 materials,
                 process,
                 numbers,

@@ -1,0 +1,377 @@
+//! Service content (网站服务内容), pre-approvals (前置审批) and operating
+//! services (经营性) (`rules/content.toml`, and the
+//! `[websites.content]` section of the province files).
+//!
+//! Every content id of the application model has an entry: the
+//! pre-approval category it needs, if any; whether its pre-approval was
+//! abolished (the content is still restricted); and whether personal
+//! filings may declare it. Every pre-approval category has an entry: the
+//! authority, the document, and the known formats of its numbers, as
+//! regular expressions compiled when the rule set loads and checked there
+//! against the real numbers the data gives as examples.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::application::Website;
+use crate::code::Code;
+use crate::province::Province;
+use crate::rules::{Condition, Facts, File, Registry, Rule, RuleError, rule_entry};
+use crate::text::fold;
+use crate::validator::{Context, MAX_LIST, params};
+use crate::vocabulary::{Content, FilingType, PreApprovalCategory, SubjectKind};
+
+rule_entry! {
+    /// What a content id needs and who may declare it.
+    pub(crate) struct ContentEntry {
+        #[serde(default)]
+        pre_approval: Option<PreApprovalCategory>,
+        #[serde(default)]
+        abolished: bool,
+        open_to_personal: bool,
+    }
+}
+
+rule_entry! {
+    /// A pre-approval category: who issues it, the document, and the known
+    /// formats of its numbers with real examples.
+    pub(crate) struct CategoryEntry {
+        authority: String,
+        document: String,
+        #[serde(default)]
+        number_formats: Vec<Spanned<String>>,
+        #[serde(default)]
+        examples: Vec<Spanned<String>>,
+    }
+}
+
+rule_entry! {
+    /// A rule about operating (经营性) services.
+    pub(crate) struct CommercialEntry {}
+}
+
+rule_entry! {
+    /// A province's restriction of content: the ids it refuses, or the
+    /// only ids it accepts, for the applications its condition selects.
+    pub(crate) struct RestrictionEntry {
+        #[serde(default)]
+        when: Condition,
+        #[serde(default)]
+        exempt_subject_kinds: Vec<SubjectKind>,
+        #[serde(default)]
+        refused: Vec<Content>,
+        #[serde(default)]
+        only: Vec<Content>,
+    }
+}
+
+/// A content id, compiled.
+#[derive(Debug)]
+struct ContentRule {
+    pre_approval: Option<PreApprovalCategory>,
+    open_to_personal: bool,
+    rule: Rule,
+}
+
+/// A pre-approval category, compiled.
+#[derive(Debug)]
+pub(crate) struct Category {
+    /// The issuing authority, in Chinese.
+    pub(crate) authority: String,
+    /// The document's name, in Chinese.
+    pub(crate) document: String,
+    formats: Vec<Regex>,
+    example: Option<String>,
+    rule: Rule,
+}
+
+/// The national content rules of `rules/content.toml`.
+#[derive(Debug)]
+pub(crate) struct ContentRules {
+    /// Indexed by `Content as usize`.
+    content: Vec<ContentRule>,
+    /// Indexed by `PreApprovalCategory as usize`.
+    categories: Vec<Category>,
+    commercial_personal: Rule,
+    commercial_license: Rule,
+}
+
+/// A province's content restriction, compiled.
+#[derive(Debug)]
+pub(crate) struct Restriction {
+    when: Condition,
+    exempt_subject_kinds: Vec<SubjectKind>,
+    refused: Vec<Content>,
+    only: Vec<Content>,
+    rule: Rule,
+}
+
+impl ContentRules {
+    pub(crate) fn load(file: &File<'_>, registry: &mut Registry) -> Result<ContentRules, RuleError> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Doc {
+            content: BTreeMap<Content, Spanned<ContentEntry>>,
+            pre_approvals: BTreeMap<PreApprovalCategory, Spanned<CategoryEntry>>,
+            commercial: Commercial,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Commercial {
+            personal: CommercialEntry,
+            license: CommercialEntry,
+        }
+        let doc: Doc = file.parse()?;
+        let mut content = Vec::with_capacity(Content::ALL.len());
+        for id in Content::ALL {
+            let entry = doc
+                .content
+                .get(id)
+                .ok_or_else(|| file.error(format!("the content id `{id}` has no `[content.{id}]` entry")))?;
+            let span = entry.span();
+            let entry = entry.get_ref();
+            if entry.pre_approval.is_some() && entry.abolished {
+                return Err(file.error_at(span, "a content cannot both need a pre-approval and have it abolished"));
+            }
+            if (entry.pre_approval.is_some() || entry.abolished) && entry.open_to_personal {
+                let message = "content that needs a pre-approval, or whose pre-approval was abolished, is restricted: \
+                               it cannot be open to personal filings";
+                return Err(file.error_at(span, message));
+            }
+            content.push(ContentRule {
+                pre_approval: entry.pre_approval,
+                open_to_personal: entry.open_to_personal,
+                rule: file.register(registry, format!("content.{id}"), entry)?,
+            });
+        }
+        let mut categories = Vec::with_capacity(PreApprovalCategory::ALL.len());
+        for id in PreApprovalCategory::ALL {
+            let entry = doc.pre_approvals.get(id).ok_or_else(|| {
+                file.error(format!(
+                    "the pre-approval category `{id}` has no `[pre_approvals.{id}]` entry"
+                ))
+            })?;
+            let span = entry.span();
+            let entry = entry.get_ref();
+            let formats = entry
+                .number_formats
+                .iter()
+                .map(|f| compile(f, file))
+                .collect::<Result<Vec<_>, _>>()?;
+            if formats.is_empty() != entry.examples.is_empty() {
+                let message = "number formats need real `examples`, and examples need `number_formats`";
+                return Err(file.error_at(span, message));
+            }
+            for example in &entry.examples {
+                if !matches(&formats, example.get_ref()) {
+                    let message = format!("the example `{}` matches none of the number formats", example.get_ref());
+                    return Err(file.error_at(example.span(), message));
+                }
+            }
+            categories.push(Category {
+                authority: entry.authority.clone(),
+                document: entry.document.clone(),
+                formats,
+                example: entry.examples.first().map(|e| e.get_ref().clone()),
+                rule: file.register(registry, format!("pre_approvals.{id}"), entry)?,
+            });
+        }
+        Ok(ContentRules {
+            content,
+            categories,
+            commercial_personal: file.register(registry, "commercial.personal".into(), &doc.commercial.personal)?,
+            commercial_license: file.register(registry, "commercial.license".into(), &doc.commercial.license)?,
+        })
+    }
+
+    /// The rules of a pre-approval category.
+    pub(crate) fn category(&self, category: PreApprovalCategory) -> &Category {
+        &self.categories[category as usize]
+    }
+
+    fn content(&self, content: Content) -> &ContentRule {
+        &self.content[content as usize]
+    }
+}
+
+/// Compiles a number format; `{province}` stands for any official
+/// one-character province abbreviation (`京`, `川`, `蜀` …).
+fn compile(format: &Spanned<String>, file: &File<'_>) -> Result<Regex, RuleError> {
+    let abbreviations: String = Province::ALL.iter().flat_map(|p| p.abbreviations()).collect();
+    let pattern = format.get_ref().replace("{province}", &format!("[{abbreviations}]"));
+    if !pattern.starts_with('^') || !pattern.ends_with('$') {
+        return Err(file.error_at(format.span(), "a number format must match the whole number: `^…$`"));
+    }
+    Regex::new(&pattern).map_err(|e| file.error_at(format.span(), format!("invalid number format: {e}")))
+}
+
+/// Whether a number, folded and without white space, matches a format.
+fn matches(formats: &[Regex], number: &str) -> bool {
+    let number: String = fold(number).chars().filter(|c| !c.is_whitespace()).collect();
+    formats.iter().any(|f| f.is_match(&number))
+}
+
+impl Restriction {
+    pub(crate) fn load(
+        prefix: &str,
+        id: &str,
+        entry: Spanned<RestrictionEntry>,
+        file: &File<'_>,
+        registry: &mut Registry,
+    ) -> Result<Restriction, RuleError> {
+        let span = entry.span();
+        let entry = entry.into_inner();
+        if entry.refused.is_empty() == entry.only.is_empty() {
+            return Err(file.error_at(span, "a content restriction has either `refused` or `only`"));
+        }
+        let rule = file.register(registry, format!("{prefix}.{id}"), &entry)?;
+        Ok(Restriction {
+            when: entry.when,
+            exempt_subject_kinds: entry.exempt_subject_kinds,
+            refused: entry.refused,
+            only: entry.only,
+            rule,
+        })
+    }
+
+    /// Whether the restriction refuses this content for this application.
+    fn refuses(&self, facts: &Facts, content: Content) -> bool {
+        let exempt = facts
+            .subject_kind
+            .is_some_and(|k| self.exempt_subject_kinds.contains(&k))
+            || (!self.exempt_subject_kinds.is_empty() && facts.subject_kind.is_none());
+        self.when.holds(facts)
+            && !exempt
+            && (self.refused.contains(&content) || (!self.only.is_empty() && !self.only.contains(&content)))
+    }
+}
+
+/// Checks the content, pre-approvals and operating status of the websites.
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let rules = &{ cx.rules }.websites.content;
+    let restrictions = cx.province().map(|p| p.websites.content.as_slice()).unwrap_or_default();
+    let filing_type = cx.filing_type();
+    let province = cx.app.province.map(Province::slug).unwrap_or_default();
+    for (i, website) in cx.websites() {
+        for (j, &content) in website.content.iter().enumerate().take(MAX_LIST) {
+            let entry = rules.content(content);
+            let path = || format!("/websites/{i}/content/{j}");
+            if filing_type == Some(FilingType::Personal) && !entry.open_to_personal {
+                let params = params! { "content" => content.as_str() };
+                cx.flag(Code::WebsiteContentNotAllowedForPersonal, path(), &entry.rule, params);
+                continue;
+            }
+            if filing_type != Some(FilingType::Personal)
+                && let Some(category) = entry.pre_approval
+                && !holds(website, category)
+            {
+                let approval = rules.category(category);
+                let params = params! {
+                    "content" => content.as_str(),
+                    "category" => category.as_str(),
+                    "document" => approval.document.as_str(),
+                    "authority" => approval.authority.as_str(),
+                };
+                cx.flag(Code::WebsitePreApprovalMissing, path(), &entry.rule, params);
+            }
+            if let (Some(restriction), Some(filing_type)) =
+                (restrictions.iter().find(|r| r.refuses(&cx.facts, content)), filing_type)
+            {
+                let params = params! {
+                    "province" => province,
+                    "content" => content.as_str(),
+                    "filing_type" => filing_type.as_str(),
+                };
+                cx.flag(
+                    Code::WebsiteContentNotAllowedInProvince,
+                    path(),
+                    &restriction.rule,
+                    params,
+                );
+            }
+        }
+        for (j, approval) in website.pre_approvals.iter().enumerate().take(MAX_LIST) {
+            let Some(category) = approval.category else { continue };
+            let rule = rules.category(category);
+            if approval.number.trim().is_empty() || rule.formats.is_empty() || matches(&rule.formats, &approval.number)
+            {
+                continue;
+            }
+            let params = params! {
+                "number" => approval.number.trim(),
+                "category" => category.as_str(),
+                "example" => rule.example.as_deref().unwrap_or_default(),
+            };
+            let path = format!("/websites/{i}/pre_approvals/{j}/number");
+            cx.flag(Code::WebsitePreApprovalNumberFormat, path, &rule.rule, params);
+        }
+        if website.commercial {
+            let path = format!("/websites/{i}/commercial");
+            if filing_type == Some(FilingType::Personal) {
+                cx.flag(
+                    Code::WebsiteCommercialNotAllowedForPersonal,
+                    path,
+                    &rules.commercial_personal,
+                    params! {},
+                );
+            } else {
+                cx.flag(
+                    Code::WebsiteCommercialRequiresLicense,
+                    path,
+                    &rules.commercial_license,
+                    params! {},
+                );
+            }
+        }
+    }
+}
+
+/// Whether the website holds a pre-approval of this category.
+fn holds(website: &Website, category: PreApprovalCategory) -> bool {
+    website
+        .pre_approvals
+        .iter()
+        .take(MAX_LIST)
+        .any(|p| p.category == Some(category))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RuleSet;
+
+    #[test]
+    fn every_content_that_needs_a_pre_approval_names_its_category() {
+        let rules = RuleSet::embedded();
+        let content = &rules.data().websites.content;
+        for c in PreApprovalCategory::ALL {
+            let id: Content = c.as_str().parse().unwrap();
+            assert_eq!(content.content(id).pre_approval, Some(*c), "{c}");
+            assert!(!content.content(id).open_to_personal, "{c}");
+        }
+        assert!(content.content(Content::Other).open_to_personal);
+        assert!(!content.content(Content::BulletinBoard).open_to_personal);
+    }
+
+    #[test]
+    fn number_formats_fold_and_ignore_spaces() {
+        let rules = RuleSet::embedded();
+        let content = &rules.data().websites.content;
+        let culture = &content.category(PreApprovalCategory::Culture).formats;
+        for good in [
+            "京网文〔2023〕4872-140号",
+            "京网文（2023）4872-140号",
+            "浙网文[2016]0132-032号",
+            "川网文 [2011] 0207-6号",
+        ] {
+            assert!(matches(culture, good), "{good}");
+        }
+        for bad in ["港网文[2016]0132-032号", "京网文2023-4872-140", "京网文[23]4872-140号"] {
+            assert!(!matches(culture, bad), "{bad}");
+        }
+        assert!(content.category(PreApprovalCategory::Religion).formats.is_empty());
+    }
+}

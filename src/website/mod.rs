@@ -1,0 +1,90 @@
+//! Website checks (网站信息): names, service content, pre-approvals
+//! (前置审批) and operating services (经营性), from `rules/names.toml`,
+//! `rules/content.toml` and the `[websites]` section of the province files.
+//!
+//! - [`name`]: the length, characters and script of a name, domains and
+//!   people's names in it, the word lists (national prefixes, words a filing
+//!   type may not use, sensitive words, pre-approval keywords) and names
+//!   used twice;
+//! - [`content`]: content that needs a pre-approval or is closed to
+//!   personal filings or refused by the province, the formats of approval
+//!   numbers, and operating services.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::province::Province;
+use crate::rules::{File, Registry, RuleError};
+use crate::validator::Context;
+
+mod content;
+mod name;
+mod words;
+
+pub(crate) use content::{ContentRules, Restriction, RestrictionEntry};
+pub(crate) use name::{NameRules, NamesSection};
+
+/// The national website rules.
+#[derive(Debug)]
+pub(crate) struct WebsiteRules {
+    pub(crate) names: NameRules,
+    pub(crate) content: ContentRules,
+}
+
+impl WebsiteRules {
+    /// Loads `names.toml` and `content.toml`.
+    pub(crate) fn load(
+        names: &File<'_>,
+        content: &File<'_>,
+        registry: &mut Registry,
+    ) -> Result<WebsiteRules, RuleError> {
+        Ok(WebsiteRules {
+            names: NameRules::load_national(names, registry)?,
+            content: ContentRules::load(content, registry)?,
+        })
+    }
+}
+
+/// The `[websites]` section of a province file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct WebsitesSection {
+    #[serde(default)]
+    names: NamesSection,
+    #[serde(default)]
+    content: BTreeMap<String, Spanned<RestrictionEntry>>,
+}
+
+/// A province's website rules: what it adds to or replaces in the national
+/// ones.
+#[derive(Debug)]
+pub(crate) struct ProvinceWebsiteRules {
+    pub(crate) names: NameRules,
+    pub(crate) content: Vec<Restriction>,
+}
+
+impl ProvinceWebsiteRules {
+    pub(crate) fn load(
+        province: Province,
+        section: WebsitesSection,
+        file: &File<'_>,
+        registry: &mut Registry,
+    ) -> Result<ProvinceWebsiteRules, RuleError> {
+        let prefix = format!("provinces.{}.websites", province.slug());
+        let names = NameRules::load_province(&format!("{prefix}.names"), section.names, file, registry)?;
+        let content = section
+            .content
+            .into_iter()
+            .map(|(id, entry)| Restriction::load(&format!("{prefix}.content"), &id, entry, file, registry))
+            .collect::<Result<_, _>>()?;
+        Ok(ProvinceWebsiteRules { names, content })
+    }
+}
+
+/// Checks the websites' names, content, pre-approvals and operating status.
+pub(crate) fn check(cx: &mut Context<'_>) {
+    name::check(cx);
+    content::check(cx);
+}
