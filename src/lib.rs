@@ -60,6 +60,7 @@ mod vocabulary;
 mod application;
 mod certificate;
 mod code;
+pub mod identity;
 mod input;
 mod materials;
 mod person;
