@@ -191,15 +191,14 @@ impl CertificateRules {
                 )
             })?;
             if subjects.contains(&SubjectKind::Personal) {
-                return Err(file.error_at(span.clone(), format!("`{code}`: a credit code never fits a personal subject")));
+                return Err(file.error_at(
+                    span.clone(),
+                    format!("`{code}`: a credit code never fits a personal subject"),
+                ));
             }
             uscc_kinds.push((t, subjects));
         }
-        let pilot_rule = file.register(
-            registry,
-            "certificates.uscc.pilot_codes".into(),
-            &doc.uscc.pilot_codes,
-        )?;
+        let pilot_rule = file.register(registry, "certificates.uscc.pilot_codes".into(), &doc.uscc.pilot_codes)?;
         let span = doc.uscc.pilot_codes.codes.span();
         let mut pilot_codes = Vec::new();
         for code in doc.uscc.pilot_codes.codes.into_inner() {
@@ -309,7 +308,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     if let Some(c) = &subject.certificate {
         certificates.push(("/subject/certificate".into(), c, Holder::Subject));
     }
-    if let Some(l) = subject.legal_representative.as_ref().filter(|_| filing_type != Some(FilingType::Personal))
+    if let Some(l) = subject
+        .legal_representative
+        .as_ref()
+        .filter(|_| filing_type != Some(FilingType::Personal))
         && let Some(c) = &l.certificate
     {
         certificates.push(("/subject/legal_representative/certificate".into(), c, Holder::Person));
@@ -329,7 +331,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         let Some(kind) = certificate.kind else { continue };
         let number = normalise(&certificate.number);
         let fits = match holder {
-            Holder::Subject => subject.kind.is_none_or(|s| cx.rules.certificates.kind(kind).subjects.contains(&s)),
+            Holder::Subject => subject
+                .kind
+                .is_none_or(|s| cx.rules.certificates.kind(kind).subjects.contains(&s)),
             Holder::Person => kind.is_personal(),
         };
         if fits && !number.is_empty() && !numbers_seen.contains(&(kind, number.clone())) {
@@ -344,7 +348,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             check_validity(cx, &format!("{path}/valid_until"), validity);
         }
     }
-    if let Some(permit) = subject.residence_permit.as_ref().filter(|_| filing_type != Some(FilingType::Entity))
+    if let Some(permit) = subject
+        .residence_permit
+        .as_ref()
+        .filter(|_| filing_type != Some(FilingType::Entity))
         && let Some(validity) = permit.valid_until
     {
         check_validity(cx, "/subject/residence_permit/valid_until", validity);
@@ -441,7 +448,13 @@ fn check_number(cx: &mut Context<'_>, path: &str, kind: CertificateKind, number:
 
 type Flag<'f> = dyn FnMut(&mut Context<'_>, Code, &Rule, crate::Params) + 'f;
 
-fn resident_id_error(cx: &mut Context<'_>, e: ResidentIdError, kind: CertificateKind, rule: &Rule, flag: &mut Flag<'_>) {
+fn resident_id_error(
+    cx: &mut Context<'_>,
+    e: ResidentIdError,
+    kind: CertificateKind,
+    rule: &Rule,
+    flag: &mut Flag<'_>,
+) {
     match e {
         ResidentIdError::Legacy if kind == CertificateKind::ResidentIdCard => {
             flag(cx, Code::CertificateLegacyId, rule, params! {});
@@ -502,7 +515,12 @@ fn check_uscc(
     let region = code.region();
     if region.get() / 10_000 != 10 && region.province().is_none() {
         let regions = &{ cx.rules }.regions;
-        flag(cx, Code::CertificateRegion, &regions.rule, params! { "region" => region.to_string() });
+        flag(
+            cx,
+            Code::CertificateRegion,
+            &regions.rule,
+            params! { "region" => region.to_string() },
+        );
     }
     let subject_kind = cx.app.subject.as_ref().and_then(|s| s.kind);
     if let (Holder::Subject, Some(subject_kind)) = (holder, subject_kind) {

@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 
 use crate::application::{Certificate, Person, Subject};
 use crate::code::Code;
-use crate::identity::{EmailAddress, ForeignPermanentResidentId, LandlineNumber, MobileNumber, MobilePrefixes, ResidentId};
+use crate::identity::{
+    EmailAddress, ForeignPermanentResidentId, LandlineNumber, MobileNumber, MobilePrefixes, ResidentId,
+};
 use crate::privacy::mask_phone;
 use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
 use crate::validator::{Context, params};
@@ -308,9 +310,9 @@ fn birth_date(certificate: &Option<Certificate>) -> Option<jiff::civil::Date> {
     let c = certificate.as_ref()?;
     let number = crate::certificate::normalise(&c.number);
     match c.kind? {
-        CertificateKind::ResidentIdCard | CertificateKind::HkMacaoResidencePermit | CertificateKind::TaiwanResidencePermit => {
-            ResidentId::parse(&number).ok().map(|id| id.birth_date())
-        }
+        CertificateKind::ResidentIdCard
+        | CertificateKind::HkMacaoResidencePermit
+        | CertificateKind::TaiwanResidencePermit => ResidentId::parse(&number).ok().map(|id| id.birth_date()),
         CertificateKind::ForeignPermanentResidentId => ForeignPermanentResidentId::parse(&number).ok()?.birth_date(),
         _ => None,
     }
@@ -326,7 +328,8 @@ fn age(cx: &mut Context<'_>, people: &[Contact<'_>]) {
         let Some(born) = birth_date(p.certificate).filter(|d| *d <= cx.as_of) else {
             continue;
         };
-        let years = i32::from(cx.as_of.year()) - i32::from(born.year())
+        let years = i32::from(cx.as_of.year())
+            - i32::from(born.year())
             - i32::from((cx.as_of.month(), cx.as_of.day()) < (born.month(), born.day()));
         if years < i32::from(min) {
             let params = params! { "role" => p.role, "age" => years, "min_age" => min };
@@ -360,7 +363,12 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                 }
                 Err(rule) if !reported.contains(&mobile) => {
                     reported.push(mobile);
-                    cx.flag(Code::PersonMobileFormat, mobile_path, rule, params! { "mobile" => mask_phone(mobile) });
+                    cx.flag(
+                        Code::PersonMobileFormat,
+                        mobile_path,
+                        rule,
+                        params! { "mobile" => mask_phone(mobile) },
+                    );
                 }
                 Err(_) => {}
             }
@@ -372,14 +380,24 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
             match allocated_mobile(formats, emergency) {
                 Ok(m) if Some(m) == own_mobile => {
                     let rule = &rules.emergency_same_as_mobile;
-                    cx.flag(Code::PersonEmergencyPhoneSameAsMobile, path, rule, params! { "phone" => phone });
+                    cx.flag(
+                        Code::PersonEmergencyPhoneSameAsMobile,
+                        path,
+                        rule,
+                        params! { "phone" => phone },
+                    );
                 }
                 Ok(_) => {}
                 Err(_) if LandlineNumber::parse(emergency).is_ok() => {}
                 Err(_) if !reported.contains(&emergency) => {
                     reported.push(emergency);
                     let rule = &rules.emergency_phone;
-                    cx.flag(Code::PersonEmergencyPhoneFormat, path, rule, params! { "phone" => phone });
+                    cx.flag(
+                        Code::PersonEmergencyPhoneFormat,
+                        path,
+                        rule,
+                        params! { "phone" => phone },
+                    );
                 }
                 Err(_) => {}
             }
@@ -399,7 +417,12 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                 }
                 Err(_) if !reported.contains(&email) => {
                     reported.push(email);
-                    cx.flag(Code::PersonEmailFormat, path, &formats.email_format, params! { "email" => email });
+                    cx.flag(
+                        Code::PersonEmailFormat,
+                        path,
+                        &formats.email_format,
+                        params! { "email" => email },
+                    );
                 }
                 Err(_) => {}
             }

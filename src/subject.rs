@@ -54,8 +54,7 @@ impl SubjectRules {
             province: Entry,
         }
         let doc: Doc = file.parse()?;
-        if doc.address.detailed.markers.iter().any(|m| m.trim().is_empty()) || doc.address.detailed.markers.is_empty()
-        {
+        if doc.address.detailed.markers.iter().any(|m| m.trim().is_empty()) || doc.address.detailed.markers.is_empty() {
             return Err(file.error("`address.detailed.markers` needs non-empty markers"));
         }
         Ok(SubjectRules {
@@ -85,7 +84,8 @@ impl SubjectRules {
     /// Whether an address goes down to the house or room number: a number
     /// directly followed by one of the markers.
     fn is_detailed(&self, address: &str) -> bool {
-        let numeral = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九十百千两".contains(c);
+        let numeral =
+            |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九十百千两".contains(c);
         let mut after_number = false;
         for (i, c) in address.char_indices() {
             if after_number && self.markers.iter().any(|m| address[i..].starts_with(m.as_str())) {
@@ -106,7 +106,7 @@ fn places(regions: &Regions) -> Vec<(String, Province)> {
     }
     let mut prefectures: Vec<(String, Province)> = regions
         .iter()
-        .filter(|d| d.last_year.is_none() && d.code.get() % 100 == 0 && !d.code.is_province_level())
+        .filter(|d| d.last_year.is_none() && d.code.get().is_multiple_of(100) && !d.code.is_province_level())
         .filter(|d| ["市", "州", "盟", "地区"].iter().any(|s| d.name.ends_with(s)) && d.name.chars().count() > 2)
         .filter_map(|d| Some((d.name.to_owned(), d.code.province()?)))
         .collect();
@@ -245,7 +245,8 @@ fn addresses(cx: &mut Context<'_>) {
         && let Some(found) = rules.province_of(address)
         && found != province
     {
-        let params = params! { "address" => address, "province" => province.slug(), "address_province" => found.slug() };
+        let params =
+            params! { "address" => address, "province" => province.slug(), "address_province" => found.slug() };
         cx.flag(
             Code::SubjectAddressProvinceMismatch,
             "/subject/mailing_address",
@@ -291,7 +292,13 @@ mod tests {
     fn detailed_addresses_have_a_number_and_a_marker() {
         let rules = RuleSet::embedded();
         let subject = &rules.data().subject;
-        for ok in ["文三路100号", "3幢201室", "某某村三组", "科技园８楼", "示例大厦8楼801室"] {
+        for ok in [
+            "文三路100号",
+            "3幢201室",
+            "某某村三组",
+            "科技园８楼",
+            "示例大厦8楼801室",
+        ] {
             assert!(subject.is_detailed(ok), "{ok}");
         }
         for bad in ["浙江省杭州市西湖区文三路", "号", "100", "科技园A座"] {

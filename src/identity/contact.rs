@@ -348,12 +348,15 @@ impl MobilePrefixes {
     pub(crate) fn add(&mut self, prefix: &str, carrier: &str, data_only: bool) -> Result<(), String> {
         let b = prefix.as_bytes();
         if !(3..=5).contains(&b.len()) || !b.iter().all(u8::is_ascii_digit) || b[0] != b'1' {
-            return Err(format!("`{prefix}` is not a mobile prefix of 3 to 5 digits starting with 1"));
+            return Err(format!(
+                "`{prefix}` is not a mobile prefix of 3 to 5 digits starting with 1"
+            ));
         }
         match self.blocks.binary_search_by(|(p, _, _)| p.as_str().cmp(prefix)) {
             Ok(_) => Err(format!("the prefix `{prefix}` is listed twice")),
             Err(i) => {
-                self.blocks.insert(i, (prefix.to_owned(), carrier.to_owned(), data_only));
+                self.blocks
+                    .insert(i, (prefix.to_owned(), carrier.to_owned(), data_only));
                 Ok(())
             }
         }
@@ -399,9 +402,22 @@ mod tests {
             "138-1234-5678",
             "(+86) 138 1234 5678",
         ] {
-            assert_eq!(MobileNumber::parse(ok).map(|m| m.to_string()), Ok("13812345678".into()), "{ok}");
+            assert_eq!(
+                MobileNumber::parse(ok).map(|m| m.to_string()),
+                Ok("13812345678".into()),
+                "{ok}"
+            );
         }
-        for bad in ["1381234567", "138123456789", "23812345678", "12812345678", "+85213812345678", "138l2345678", "", "+"] {
+        for bad in [
+            "1381234567",
+            "138123456789",
+            "23812345678",
+            "12812345678",
+            "+85213812345678",
+            "138l2345678",
+            "",
+            "+",
+        ] {
             assert!(MobileNumber::parse(bad).is_err(), "{bad}");
         }
     }
@@ -418,14 +434,27 @@ mod tests {
         ] {
             assert_eq!(LandlineNumber::parse(s).map(|n| n.to_string()), Ok(shown.into()), "{s}");
         }
-        for bad in ["87654321", "010-1234567", "0571-07654321", "0571-876543210", "13812345678", "400-800-8888", "0571-8765432x"] {
+        for bad in [
+            "87654321",
+            "010-1234567",
+            "0571-07654321",
+            "0571-876543210",
+            "13812345678",
+            "400-800-8888",
+            "0571-8765432x",
+        ] {
             assert!(LandlineNumber::parse(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn email_addresses() {
-        for ok in ["a@b.cn", "first.last+tag@mail.example.com.cn", "x@例子.中国", "o'brien@example.ie"] {
+        for ok in [
+            "a@b.cn",
+            "first.last+tag@mail.example.com.cn",
+            "x@例子.中国",
+            "o'brien@example.ie",
+        ] {
             assert!(EmailAddress::parse(ok).is_ok(), "{ok}");
         }
         for (bad, err) in [
@@ -459,6 +488,10 @@ mod tests {
         assert_eq!(carrier("13412345678"), Some("china_mobile"));
         assert_eq!(carrier("13492345678"), Some("china_telecom"));
         assert_eq!(carrier("13512345678"), None);
-        assert!(p.lookup(&MobileNumber::parse("14512345678").unwrap()).unwrap().data_only);
+        assert!(
+            p.lookup(&MobileNumber::parse("14512345678").unwrap())
+                .unwrap()
+                .data_only
+        );
     }
 }

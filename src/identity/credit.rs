@@ -61,16 +61,36 @@ pub enum RegistrationAuthority {
 
 impl RegistrationAuthority {
     const ALL: [(u8, RegistrationAuthority, &'static str, &'static str); 12] = [
-        (b'1', RegistrationAuthority::Establishment, "机构编制", "establishment office"),
+        (
+            b'1',
+            RegistrationAuthority::Establishment,
+            "机构编制",
+            "establishment office",
+        ),
         (b'2', RegistrationAuthority::ForeignAffairs, "外交", "foreign affairs"),
-        (b'3', RegistrationAuthority::Justice, "司法行政", "justice administration"),
+        (
+            b'3',
+            RegistrationAuthority::Justice,
+            "司法行政",
+            "justice administration",
+        ),
         (b'4', RegistrationAuthority::Culture, "文化", "culture"),
         (b'5', RegistrationAuthority::CivilAffairs, "民政", "civil affairs"),
         (b'6', RegistrationAuthority::Tourism, "旅游", "tourism"),
         (b'7', RegistrationAuthority::Religion, "宗教", "religious affairs"),
         (b'8', RegistrationAuthority::TradeUnion, "工会", "trade unions"),
-        (b'9', RegistrationAuthority::MarketRegulation, "工商", "market regulation"),
-        (b'A', RegistrationAuthority::Military, "中央军委改革和编制办公室", "military establishment office"),
+        (
+            b'9',
+            RegistrationAuthority::MarketRegulation,
+            "工商",
+            "market regulation",
+        ),
+        (
+            b'A',
+            RegistrationAuthority::Military,
+            "中央军委改革和编制办公室",
+            "military establishment office",
+        ),
         (b'N', RegistrationAuthority::Agriculture, "农业", "agriculture"),
         (b'Y', RegistrationAuthority::Other, "其他", "other"),
     ];
@@ -126,7 +146,11 @@ const TYPES: [(&str, &str, &str); 35] = [
     ("53", "基金会", "foundation"),
     ("59", "其他（民政）", "other civil-affairs registration"),
     ("61", "外国旅游部门常驻代表机构", "foreign tourism office"),
-    ("62", "港澳台地区旅游部门常驻内地（大陆）代表机构", "Hong Kong, Macao or Taiwan tourism office"),
+    (
+        "62",
+        "港澳台地区旅游部门常驻内地（大陆）代表机构",
+        "Hong Kong, Macao or Taiwan tourism office",
+    ),
     ("69", "其他（旅游）", "other tourism registration"),
     ("71", "宗教活动场所", "religious venue"),
     ("72", "宗教院校", "religious college"),
@@ -139,8 +163,16 @@ const TYPES: [(&str, &str, &str); 35] = [
     ("A1", "军队事业单位", "military public institution"),
     ("A9", "其他（军队）", "other military registration"),
     ("N1", "组级集体经济组织", "group-level collective economic organisation"),
-    ("N2", "村级集体经济组织", "village-level collective economic organisation"),
-    ("N3", "乡镇级集体经济组织", "township-level collective economic organisation"),
+    (
+        "N2",
+        "村级集体经济组织",
+        "village-level collective economic organisation",
+    ),
+    (
+        "N3",
+        "乡镇级集体经济组织",
+        "township-level collective economic organisation",
+    ),
     ("N9", "其他（农业）", "other agricultural registration"),
 ];
 
@@ -442,7 +474,12 @@ impl OrganizationCode {
 impl fmt::Display for OrganizationCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = std::str::from_utf8(&self.0).unwrap_or_default();
-        write!(f, "{}-{}", text.get(..8).unwrap_or_default(), text.get(8..).unwrap_or_default())
+        write!(
+            f,
+            "{}-{}",
+            text.get(..8).unwrap_or_default(),
+            text.get(8..).unwrap_or_default()
+        )
     }
 }
 
@@ -468,14 +505,20 @@ mod tests {
                 x
             })
             .collect();
-        assert_eq!(weights, [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]);
+        assert_eq!(
+            weights,
+            [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+        );
     }
 
     #[test]
     fn errors_name_the_problem() {
         assert_eq!(Uscc::parse("12345"), Err(UsccError::Length(5)));
         assert_eq!(Uscc::parse("9111000060003IOZSV"), Err(UsccError::Format));
-        assert_eq!(Uscc::parse("0111000060003734 1L"), Err(UsccError::Category("01".into())));
+        assert_eq!(
+            Uscc::parse("0111000060003734 1L"),
+            Err(UsccError::Category("01".into()))
+        );
         assert_eq!(
             Uscc::parse("91110000600037341N"),
             Err(UsccError::Checksum {
@@ -483,7 +526,10 @@ mod tests {
                 found: 'N'
             })
         );
-        assert_eq!(Uscc::parse("91 110000 600037341l").unwrap().as_str(), "91110000600037341L");
+        assert_eq!(
+            Uscc::parse("91 110000 600037341l").unwrap().as_str(),
+            "91110000600037341L"
+        );
         assert_eq!(Uscc::parse("9111000060003734１L"), Err(UsccError::Format));
     }
 
@@ -502,7 +548,10 @@ mod tests {
             OrganizationCode::parse("60003734-2"),
             Err(OrganizationCodeError::Checksum { .. })
         ));
-        assert_eq!(OrganizationCode::parse("6000-37341"), Err(OrganizationCodeError::Format));
+        assert_eq!(
+            OrganizationCode::parse("6000-37341"),
+            Err(OrganizationCodeError::Format)
+        );
         assert_eq!(OrganizationCode::parse("60003734"), Err(OrganizationCodeError::Format));
     }
 }

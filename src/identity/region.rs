@@ -41,11 +41,9 @@ impl RegionCode {
 
     /// The code of ASCII digits already checked to be six.
     pub(crate) fn from_ascii_digits(digits: &[u8]) -> RegionCode {
-        RegionCode(
-            digits
-                .iter()
-                .fold(0u32, |n, d| n.wrapping_mul(10).wrapping_add(u32::from(d.wrapping_sub(b'0')))),
-        )
+        RegionCode(digits.iter().fold(0u32, |n, d| {
+            n.wrapping_mul(10).wrapping_add(u32::from(d.wrapping_sub(b'0')))
+        }))
     }
 
     /// The code as a number, e.g. `330106`.
@@ -66,7 +64,7 @@ impl RegionCode {
 
     /// Whether this is a province-level code (`NN0000`).
     pub fn is_province_level(self) -> bool {
-        self.0 % 10_000 == 0
+        self.0.is_multiple_of(10_000)
     }
 }
 
@@ -172,10 +170,16 @@ impl Regions {
             }
             let bad = |what: &str| (i + 1, format!("{what} in `{line}`"));
             let mut fields = line.split('\t');
-            let (Some(code), Some(first), Some(last), Some(name), None) =
-                (fields.next(), fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                return Err(bad("expected four tab-separated fields (code, first year, last year, name)"));
+            let (Some(code), Some(first), Some(last), Some(name), None) = (
+                fields.next(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+            ) else {
+                return Err(bad(
+                    "expected four tab-separated fields (code, first year, last year, name)",
+                ));
             };
             let code = RegionCode::from_digits(code.as_bytes()).ok_or_else(|| bad("the code is not six digits"))?;
             let year = |s: &str| -> Result<Option<i16>, (usize, String)> {
@@ -296,7 +300,10 @@ mod tests {
 
     #[test]
     fn parses_the_table_format() {
-        let table = Regions::parse("# c\n110000\t\t\t北京市\n110103\t\t2010\t崇文区\n120110\t1992\t\t东丽区\n120110\t\t1991\t东郊区\n").unwrap();
+        let table = Regions::parse(
+            "# c\n110000\t\t\t北京市\n110103\t\t2010\t崇文区\n120110\t1992\t\t东丽区\n120110\t\t1991\t东郊区\n",
+        )
+        .unwrap();
         assert_eq!(table.len(), 4);
         let names: Vec<_> = table.divisions(code("120110")).map(|d| d.name).collect();
         assert_eq!(names, ["东郊区", "东丽区"]);

@@ -320,8 +320,8 @@ impl LegacyResidentId {
         }
         let mut date = *b"19000000";
         date[2..].copy_from_slice(&bytes[6..12]);
-        let birth_date = date_of(&date)
-            .ok_or_else(|| ResidentIdError::BirthDate(String::from_utf8_lossy(&date).into_owned()))?;
+        let birth_date =
+            date_of(&date).ok_or_else(|| ResidentIdError::BirthDate(String::from_utf8_lossy(&date).into_owned()))?;
         let mut digits = [0u8; 15];
         digits.copy_from_slice(bytes);
         Ok(LegacyResidentId { digits, birth_date })
@@ -355,7 +355,11 @@ impl fmt::Display for LegacyResidentId {
 
 impl fmt::Debug for LegacyResidentId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "LegacyResidentId({})", crate::privacy::mask_certificate(&self.to_string()))
+        write!(
+            f,
+            "LegacyResidentId({})",
+            crate::privacy::mask_certificate(&self.to_string())
+        )
     }
 }
 
@@ -437,7 +441,9 @@ impl ForeignPermanentResidentId {
     /// The nationality: three digits in the 2023 form, three letters in the
     /// 2004 form.
     pub fn nationality(&self) -> &str {
-        self.as_str().get(if self.is_2023_form() { 3..6 } else { 0..3 }).unwrap_or_default()
+        self.as_str()
+            .get(if self.is_2023_form() { 3..6 } else { 0..3 })
+            .unwrap_or_default()
     }
 
     /// Whether the number has the 2023 (18-character) form.

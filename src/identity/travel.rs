@@ -58,10 +58,7 @@ impl HkMacaoTravelPermit {
     pub fn parse(s: &str) -> Result<HkMacaoTravelPermit, TravelDocumentError> {
         let number = alphanumeric(s).ok_or(TravelDocumentError::HkMacaoTravelPermit)?;
         let (letter, digits) = number.split_at(number.len().min(1));
-        if matches!(letter, "H" | "M")
-            && matches!(digits.len(), 8 | 10)
-            && digits.bytes().all(|b| b.is_ascii_digit())
-        {
+        if matches!(letter, "H" | "M") && matches!(digits.len(), 8 | 10) && digits.bytes().all(|b| b.is_ascii_digit()) {
             Ok(HkMacaoTravelPermit(number))
         } else {
             Err(TravelDocumentError::HkMacaoTravelPermit)
@@ -198,7 +195,15 @@ mod tests {
         for ok in ["H32031177", "M12345678", "H1234567801", " h32031177 "] {
             assert!(HkMacaoTravelPermit::parse(ok).is_ok(), "{ok}");
         }
-        for bad in ["H3203117", "H123456789", "K32031177", "H3203117A", "32031177", "", "Ｈ32031177"] {
+        for bad in [
+            "H3203117",
+            "H123456789",
+            "K32031177",
+            "H3203117A",
+            "32031177",
+            "",
+            "Ｈ32031177",
+        ] {
             assert!(HkMacaoTravelPermit::parse(bad).is_err(), "{bad}");
         }
         assert!(!HkMacaoTravelPermit::parse("M12345678").unwrap().is_hong_kong());
@@ -221,6 +226,9 @@ mod tests {
         for bad in ["E123", "E 12345678", "护照12345", "ABCDEFGHI", "123456789012345678"] {
             assert!(Passport::parse(bad).is_err(), "{bad}");
         }
-        assert_eq!(format!("{:?}", Passport::parse("E12345678").unwrap()), "Passport(E1*****78)");
+        assert_eq!(
+            format!("{:?}", Passport::parse("E12345678").unwrap()),
+            "Passport(E1*****78)"
+        );
     }
 }

@@ -28,12 +28,12 @@ pub use source::{RuleInfo, Source};
 
 use crate::certificate::{CertificateRules, RegionRules};
 use crate::identity::{MobilePrefixes, Regions};
-use crate::person::ContactRules;
-use crate::subject::SubjectRules;
 use crate::materials::MaterialRules;
+use crate::person::ContactRules;
 use crate::person::PeopleRules;
 use crate::process::ProcessRules;
 use crate::province::{Province, ProvinceRules};
+use crate::subject::SubjectRules;
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
