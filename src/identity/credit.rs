@@ -126,7 +126,7 @@ impl RegistrationAuthority {
 pub struct OrganisationType(usize);
 
 /// (code, Chinese name, English name).
-const TYPES: [(&str, &str, &str); 35] = [
+const TYPES: [(&str, &str, &str); 36] = [
     ("11", "机关", "government organ"),
     ("12", "事业单位", "public institution"),
     ("13", "中央编办直接管理机构编制的群众团体", "mass organisation"),
@@ -174,6 +174,7 @@ const TYPES: [(&str, &str, &str); 35] = [
         "township-level collective economic organisation",
     ),
     ("N9", "其他（农业）", "other agricultural registration"),
+    ("Y1", "其他", "other registration"),
 ];
 
 impl OrganisationType {
