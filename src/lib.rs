@@ -33,6 +33,13 @@
 //!   produced it), the materials to prepare and the process steps.
 //!   [`validate`] is the shortcut with the embedded rules.
 //!
+//! - [`identity`] has the identifiers of people and organisations as
+//!   parse-don't-validate types, useful on their own: resident IDs and
+//!   permits ([`identity::ResidentId`]), credit codes ([`identity::Uscc`]),
+//!   organisation codes, travel documents, mobile and landline numbers,
+//!   e-mail addresses. Facts that change yearly (region codes, mobile
+//!   prefixes) are rule data: [`RuleSet::regions`], [`RuleSet::mobile_prefixes`].
+//!
 //! Validation never panics and never fails, does no I/O, and depends only on
 //! the application, the rule set and the evaluation date. Certificate and
 //! phone numbers never appear in full in a report ([`privacy`]).

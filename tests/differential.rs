@@ -118,7 +118,11 @@ fn resident_ids(r: &mut Random, rules: &RuleSet) -> Vec<String> {
                 _ => 1930 + r.below(95) as i32,
             };
             let region = if i % 17 == 0 { r.below(1_000_000) as u32 } else { code };
-            let (month, day) = if i % 13 == 0 { (1 + r.below(13), 1 + r.below(32)) } else { (1 + r.below(12), 1 + r.below(28)) };
+            let (month, day) = if i % 13 == 0 {
+                (1 + r.below(13), 1 + r.below(32))
+            } else {
+                (1 + r.below(12), 1 + r.below(28))
+            };
             let body = format!("{region:06}{year:04}{month:02}{day:02}{:03}", r.below(1000));
             let mut number = body.into_bytes();
             let check = ric_check(&number);
@@ -195,8 +199,14 @@ fn stdnum(cases: &[(&str, &str)]) -> Vec<String> {
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let output = child.wait_with_output().expect("python3 finishes");
     writer.join().expect("the writer thread").expect("write to python3");
-    assert!(output.status.success(), "python-stdnum failed: is it installed (pip install python-stdnum)?");
-    String::from_utf8_lossy(&output.stdout).lines().map(str::to_owned).collect()
+    assert!(
+        output.status.success(),
+        "python-stdnum failed: is it installed (pip install python-stdnum)?"
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }
 
 fn ours_ric(rules: &RuleSet, number: &str) -> String {
@@ -235,17 +245,28 @@ fn explain(rules: &RuleSet, kind: &str, number: &str, ours: &str, theirs: &str) 
         if ours == "valid" && theirs == "region" && matches!(&b[..6], b"810000" | b"820000" | b"830000") {
             return Some("residence permit prefix");
         }
-        if ours == "format" && theirs == "region" && id.is_some_and(|id| id.kind() == ResidentIdKind::ForeignPermanentResident) {
+        if ours == "format"
+            && theirs == "region"
+            && id.is_some_and(|id| id.kind() == ResidentIdKind::ForeignPermanentResident)
+        {
             return Some("foreign permanent resident form");
         }
         if ours == "valid" && theirs == "region" {
             let id = id?;
             let code = id.region()?;
             let year = id.birth_date().year();
-            let created_later = rules.regions().divisions(code).any(|d| d.first_year.is_some_and(|f| f > year));
+            let created_later = rules
+                .regions()
+                .divisions(code)
+                .any(|d| d.first_year.is_some_and(|f| f > year));
             return created_later.then_some("code created after the birth year");
         }
-        if ours == "birth_date" && number.get(6..10).and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y < 1800) {
+        if ours == "birth_date"
+            && number
+                .get(6..10)
+                .and_then(|y| y.parse::<i32>().ok())
+                .is_some_and(|y| y < 1800)
+        {
             return Some("birth year before 1800");
         }
         return None;
@@ -277,7 +298,11 @@ fn agrees_with_python_stdnum() {
     let mut explained: BTreeMap<&str, usize> = BTreeMap::new();
     let mut unexplained = Vec::new();
     for ((kind, number), theirs) in cases.iter().zip(&verdicts) {
-        let ours = if *kind == "ric" { ours_ric(&rules, number) } else { ours_uscc(number) };
+        let ours = if *kind == "ric" {
+            ours_ric(&rules, number)
+        } else {
+            ours_uscc(number)
+        };
         if ours == *theirs {
             same += 1;
         } else if let Some(class) = explain(&rules, kind, number, &ours, theirs) {

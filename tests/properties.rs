@@ -47,7 +47,9 @@ fn resident_id() -> impl Strategy<Value = String> {
 }
 
 fn uscc() -> impl Strategy<Value = String> {
-    let categories = ["11", "12", "13", "31", "51", "52", "53", "91", "92", "93", "A1", "N2", "Y1"];
+    let categories = [
+        "11", "12", "13", "31", "51", "52", "53", "91", "92", "93", "A1", "N2", "Y1",
+    ];
     (
         proptest::sample::select(categories.to_vec()),
         proptest::collection::vec(0u32..10, 6),

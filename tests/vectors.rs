@@ -52,7 +52,9 @@ fn resident_ids() {
         };
         let got = resident_id_outcome(&rules, number);
         if got != expected {
-            failures.push(format!("resident_ids.txt:{line} {number} ({source}): {got}, expected {expected}"));
+            failures.push(format!(
+                "resident_ids.txt:{line} {number} ({source}): {got}, expected {expected}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -61,7 +63,10 @@ fn resident_ids() {
 #[test]
 fn legacy_ids_upgrade_to_valid_numbers() {
     // hutool IdcardUtilTest: 150102880730303 → 150102198807303035, 330102200403064 → 33010219200403064X.
-    for (old, new) in [("150102880730303", "150102198807303035"), ("330102200403064", "33010219200403064X")] {
+    for (old, new) in [
+        ("150102880730303", "150102198807303035"),
+        ("330102200403064", "33010219200403064X"),
+    ] {
         let upgraded = beian::identity::LegacyResidentId::parse(old).unwrap().upgrade();
         assert_eq!(upgraded.as_str(), new);
         assert_eq!(ResidentId::parse(new).unwrap(), upgraded);
@@ -86,7 +91,9 @@ fn credit_codes() {
             Err(e) => panic!("unexpected error {e}"),
         };
         if got != *expected {
-            failures.push(format!("credit_codes.txt:{line} {code} ({source}): {got}, expected {expected}"));
+            failures.push(format!(
+                "credit_codes.txt:{line} {code} ({source}): {got}, expected {expected}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -97,7 +104,9 @@ fn pilot_codes_are_on_the_allow_list() {
     // Each code that id-rule documents as a legitimate pilot code fails the
     // check, and the embedded rules turn it into a warning.
     let rules = RuleSet::embedded();
-    let rule = rules.rule("certificates.uscc.pilot_codes").expect("the pilot-code rule");
+    let rule = rules
+        .rule("certificates.uscc.pilot_codes")
+        .expect("the pilot-code rule");
     assert_eq!(rule.sources()[0].tag(), "ID-RULE");
     for code in ["91350100M0001TGQXM", "91350211M0000XUF46", "91350203M0001FUE2P"] {
         assert!(matches!(Uscc::parse(code), Err(UsccError::Checksum { .. })), "{code}");
@@ -121,7 +130,9 @@ fn documents_and_contacts() {
             other => panic!("documents.txt:{line}: unknown type {other}"),
         };
         if ok != (expected == "ok") {
-            failures.push(format!("documents.txt:{line} {kind} {value} ({source}): expected {expected}"));
+            failures.push(format!(
+                "documents.txt:{line} {kind} {value} ({source}): expected {expected}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
