@@ -15,6 +15,7 @@
 //! as `subject.certificate_kind_mismatch` only: its number is not judged
 //! against a kind that is wrong anyway.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -301,51 +302,85 @@ enum Holder {
     Person,
 }
 
+/// Where a certificate is in the application; its path is only built for a
+/// finding.
+#[derive(Clone, Copy)]
+enum Location {
+    Subject,
+    LegalRepresentative,
+    Principal,
+    Manager(usize),
+    ResidencePermit,
+}
+
+impl Location {
+    /// The JSON Pointer of the object with the certificate's fields.
+    fn path(self, field: &str) -> String {
+        match self {
+            Location::Subject => format!("/subject/certificate/{field}"),
+            Location::LegalRepresentative => format!("/subject/legal_representative/certificate/{field}"),
+            Location::Principal => format!("/subject/principal/certificate/{field}"),
+            Location::Manager(i) => format!("/websites/{i}/manager/certificate/{field}"),
+            Location::ResidencePermit => format!("/subject/residence_permit/{field}"),
+        }
+    }
+}
+
+/// The certificates of the application in document order (the residence
+/// permit aside), with where they are and whom they belong to.
+fn certificates<'a>(cx: &Context<'a>) -> impl Iterator<Item = (Location, &'a Certificate, Holder)> + use<'a> {
+    let subject = cx.app.subject.as_ref();
+    let personal = subject.and_then(|s| s.filing_type()) == Some(FilingType::Personal);
+    let own = subject
+        .and_then(|s| s.certificate.as_ref())
+        .map(|c| (Location::Subject, c, Holder::Subject));
+    let legal = subject
+        .and_then(|s| s.legal_representative.as_ref())
+        .filter(|_| !personal)
+        .and_then(|l| l.certificate.as_ref())
+        .map(|c| (Location::LegalRepresentative, c, Holder::Person));
+    let principal = subject
+        .and_then(|s| s.principal.as_ref())
+        .and_then(|p| p.certificate.as_ref())
+        .map(|c| (Location::Principal, c, Holder::Person));
+    let managers = cx.websites().filter_map(|(i, w)| {
+        let c = w.manager.as_ref()?.certificate.as_ref()?;
+        Some((Location::Manager(i), c, Holder::Person))
+    });
+    own.into_iter().chain(legal).chain(principal).chain(managers)
+}
+
 pub(crate) fn check(cx: &mut Context<'_>) {
     let Some(subject) = &cx.app.subject else { return };
     let filing_type = subject.filing_type();
-    let mut certificates: Vec<(String, &Certificate, Holder)> = Vec::new();
-    if let Some(c) = &subject.certificate {
-        certificates.push(("/subject/certificate".into(), c, Holder::Subject));
-    }
-    if let Some(l) = subject
-        .legal_representative
-        .as_ref()
-        .filter(|_| filing_type != Some(FilingType::Personal))
-        && let Some(c) = &l.certificate
-    {
-        certificates.push(("/subject/legal_representative/certificate".into(), c, Holder::Person));
-    }
-    if let Some(c) = subject.principal.as_ref().and_then(|p| p.certificate.as_ref()) {
-        certificates.push(("/subject/principal/certificate".into(), c, Holder::Person));
-    }
-    for (i, w) in cx.websites() {
-        if let Some(c) = w.manager.as_ref().and_then(|m| m.certificate.as_ref()) {
-            certificates.push((format!("/websites/{i}/manager/certificate"), c, Holder::Person));
-        }
-    }
-
-    let mut numbers_seen: Vec<(CertificateKind, String)> = Vec::new();
-    let mut validity_seen: Vec<(CertificateKind, String, Validity)> = Vec::new();
-    for (path, certificate, holder) in certificates {
+    // A kind that does not fit its holder is reported by subject.rs; the
+    // number is then not judged against it.
+    let fits = |kind: CertificateKind, holder| match holder {
+        Holder::Subject => subject
+            .kind
+            .is_none_or(|s| cx.rules.certificates.kind(kind).subjects.contains(&s)),
+        Holder::Person => kind.is_personal(),
+    };
+    for (k, (at, certificate, holder)) in certificates(cx).enumerate() {
         let Some(kind) = certificate.kind else { continue };
         let number = normalise(&certificate.number);
-        let fits = match holder {
-            Holder::Subject => subject
-                .kind
-                .is_none_or(|s| cx.rules.certificates.kind(kind).subjects.contains(&s)),
-            Holder::Person => kind.is_personal(),
-        };
-        if fits && !number.is_empty() && !numbers_seen.contains(&(kind, number.clone())) {
-            numbers_seen.push((kind, number.clone()));
-            check_number(cx, &path, kind, &number, holder);
+        // Each (kind, number) is checked once, and each (kind, number, validity).
+        let (mut repeated_number, mut repeated_validity) = (false, false);
+        for (_, c, h) in certificates(cx).take(k) {
+            if c.kind == Some(kind) && normalise(&c.number) == number {
+                repeated_number |= fits(kind, h);
+                repeated_validity |= c.valid_until == certificate.valid_until;
+            }
         }
-        if let Some(validity) = certificate.valid_until
-            && cx.rules.certificates.expires(kind)
-            && !validity_seen.contains(&(kind, number.clone(), validity))
-        {
-            validity_seen.push((kind, number, validity));
-            check_validity(cx, &format!("{path}/valid_until"), validity);
+        let check = fits(kind, holder) && !number.is_empty() && !repeated_number;
+        let validity = certificate
+            .valid_until
+            .filter(|_| cx.rules.certificates.expires(kind) && !repeated_validity);
+        if check {
+            check_number(cx, at, kind, &number, holder);
+        }
+        if let Some(validity) = validity {
+            check_validity(cx, at, validity);
         }
     }
     if let Some(permit) = subject
@@ -354,42 +389,49 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         .filter(|_| filing_type != Some(FilingType::Entity))
         && let Some(validity) = permit.valid_until
     {
-        check_validity(cx, "/subject/residence_permit/valid_until", validity);
+        check_validity(cx, Location::ResidencePermit, validity);
     }
 }
 
 /// A certificate number as the checks read it: full-width forms folded,
-/// white space trimmed.
-pub(crate) fn normalise(number: &str) -> String {
-    crate::text::fold(number)
+/// white space trimmed (borrowed when there is nothing to fold).
+pub(crate) fn normalise(number: &str) -> Cow<'_, str> {
+    let trimmed = number.trim();
+    if trimmed.bytes().all(|b| b.is_ascii_graphic()) {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(crate::text::fold(number))
+    }
 }
 
-fn check_validity(cx: &mut Context<'_>, path: &str, validity: Validity) {
+fn check_validity(cx: &mut Context<'_>, at: Location, validity: Validity) {
     let Validity::Until(until) = validity else { return };
-    let shown = until.strftime("%Y-%m-%d").to_string();
     let days = (until - cx.as_of).get_days();
-    if until < cx.as_of {
-        let rule = &{ cx.rules }.certificates.expired;
-        cx.flag(Code::CertificateExpired, path, rule, params! { "valid_until" => shown });
+    let (min_days, rule) = min_validity_days(cx);
+    if until >= cx.as_of && i64::from(days) >= i64::from(min_days) {
         return;
     }
-    let (min_days, rule) = min_validity_days(cx);
-    if i64::from(days) < i64::from(min_days) {
+    let shown = until.strftime("%Y-%m-%d").to_string();
+    if until < cx.as_of {
+        let rule = &{ cx.rules }.certificates.expired;
+        let params = params! { "valid_until" => shown };
+        cx.flag(Code::CertificateExpired, at.path("valid_until"), rule, params);
+        return;
+    }
+    {
         let params = params! { "valid_until" => shown, "days" => days, "min_days" => min_days };
-        cx.flag(Code::CertificateExpiringSoon, path, rule, params);
+        cx.flag(Code::CertificateExpiringSoon, at.path("valid_until"), rule, params);
     }
 }
 
 /// Checks a number against the format of its kind.
-fn check_number(cx: &mut Context<'_>, path: &str, kind: CertificateKind, number: &str, holder: Holder) {
+fn check_number(cx: &mut Context<'_>, at: Location, kind: CertificateKind, number: &str, holder: Holder) {
     let rules = &{ cx.rules }.certificates;
     let format = rules.kind(kind).number;
     let Some(rule) = rules.formats.get(&format) else { return };
-    let path = format!("{path}/number");
-    let masked = mask_certificate(number);
     let mut flag = |cx: &mut Context<'_>, code: Code, rule: &Rule, mut params: crate::Params| {
-        params.insert("number".into(), masked.clone().into());
-        cx.flag(code, path.clone(), rule, params);
+        params.insert("number".into(), mask_certificate(number).into());
+        cx.flag(code, at.path("number"), rule, params);
     };
     match format {
         NumberFormat::ResidentId | NumberFormat::HkMacaoResidencePermit | NumberFormat::TaiwanResidencePermit => {

@@ -251,10 +251,33 @@ pub(crate) fn min_age<'a>(cx: &Context<'a>) -> (u8, &'a Rule) {
     (rules.min_age.0, &rules.min_age.1)
 }
 
+/// Where a responsible person is; the path is only built for a finding.
+#[derive(Clone, Copy)]
+enum At {
+    /// The personal filer: `/subject`.
+    Filer,
+    Principal,
+    Manager(usize),
+}
+
+impl At {
+    fn path(self) -> String {
+        match self {
+            At::Filer => "/subject".into(),
+            At::Principal => "/subject/principal".into(),
+            At::Manager(i) => format!("/websites/{i}/manager"),
+        }
+    }
+
+    /// The path of a field of the person.
+    fn field(self, name: &str) -> String {
+        format!("{}/{name}", self.path())
+    }
+}
+
 /// A responsible person with contact data.
 struct Contact<'a> {
-    /// `/subject` for the personal filer, else the person's path.
-    path: String,
+    at: At,
     /// `filer`, `principal` or `manager`.
     role: &'static str,
     name: &'a str,
@@ -270,7 +293,7 @@ fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
     let Some(subject) = &cx.app.subject else { return people };
     if subject.filing_type() == Some(FilingType::Personal) {
         people.push(Contact {
-            path: "/subject".into(),
+            at: At::Filer,
             role: "filer",
             name: &subject.name,
             certificate: &subject.certificate,
@@ -279,8 +302,8 @@ fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
             email: &subject.email,
         });
     }
-    let person = |path: String, role, p: &'a Person| Contact {
-        path,
+    let person = |at: At, role, p: &'a Person| Contact {
+        at,
         role,
         name: &p.name,
         certificate: &p.certificate,
@@ -289,11 +312,11 @@ fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
         email: &p.email,
     };
     if let Some(p) = &subject.principal {
-        people.push(person("/subject/principal".into(), "principal", p));
+        people.push(person(At::Principal, "principal", p));
     }
     for (i, w) in cx.websites() {
         if let Some(m) = &w.manager {
-            people.push(person(format!("/websites/{i}/manager"), "manager", m));
+            people.push(person(At::Manager(i), "manager", m));
         }
     }
     people
@@ -333,7 +356,7 @@ fn age(cx: &mut Context<'_>, people: &[Contact<'_>]) {
             - i32::from((cx.as_of.month(), cx.as_of.day()) < (born.month(), born.day()));
         if years < i32::from(min) {
             let params = params! { "role" => p.role, "age" => years, "min_age" => min };
-            cx.flag(Code::PersonUnderage, p.path.clone(), rule, params);
+            cx.flag(Code::PersonUnderage, p.at.path(), rule, params);
         }
     }
 }
@@ -347,7 +370,7 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
     let mut emails: Vec<(usize, String)> = Vec::new();
     let mut reported: Vec<&str> = Vec::new();
     for (i, p) in people.iter().enumerate() {
-        let mobile_path = field(&p.path, "mobile");
+        let mobile_path = || p.at.field("mobile");
         let mobile = p.mobile.trim();
         let mut own_mobile = None;
         if !mobile.is_empty() {
@@ -355,9 +378,9 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                 Ok(m) => {
                     own_mobile = Some(m);
                     if let Some((j, _)) = mobiles.iter().find(|(j, n)| *n == m && !people[*j].is(p)) {
-                        let other = field(&people[*j].path, "mobile");
+                        let other = people[*j].at.field("mobile");
                         let params = params! { "mobile" => mask_phone(mobile), "other" => other };
-                        cx.flag(Code::PersonMobileShared, mobile_path, &rules.mobile_shared, params);
+                        cx.flag(Code::PersonMobileShared, mobile_path(), &rules.mobile_shared, params);
                     }
                     mobiles.push((i, m));
                 }
@@ -365,7 +388,7 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                     reported.push(mobile);
                     cx.flag(
                         Code::PersonMobileFormat,
-                        mobile_path,
+                        mobile_path(),
                         rule,
                         params! { "mobile" => mask_phone(mobile) },
                     );
@@ -375,16 +398,16 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
         }
         let emergency = p.emergency_phone.trim();
         if !emergency.is_empty() {
-            let path = field(&p.path, "emergency_phone");
-            let phone = mask_phone(emergency);
+            let path = || p.at.field("emergency_phone");
+            let phone = || mask_phone(emergency);
             match allocated_mobile(formats, emergency) {
                 Ok(m) if Some(m) == own_mobile => {
                     let rule = &rules.emergency_same_as_mobile;
                     cx.flag(
                         Code::PersonEmergencyPhoneSameAsMobile,
-                        path,
+                        path(),
                         rule,
-                        params! { "phone" => phone },
+                        params! { "phone" => phone() },
                     );
                 }
                 Ok(_) => {}
@@ -394,9 +417,9 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                     let rule = &rules.emergency_phone;
                     cx.flag(
                         Code::PersonEmergencyPhoneFormat,
-                        path,
+                        path(),
                         rule,
-                        params! { "phone" => phone },
+                        params! { "phone" => phone() },
                     );
                 }
                 Err(_) => {}
@@ -404,14 +427,14 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
         }
         let email = p.email.trim();
         if !email.is_empty() {
-            let path = field(&p.path, "email");
+            let path = || p.at.field("email");
             match EmailAddress::parse(email) {
                 Ok(e) => {
                     let canonical = e.as_str().to_lowercase();
                     if let Some((j, _)) = emails.iter().find(|(j, e)| *e == canonical && !people[*j].is(p)) {
-                        let other = field(&people[*j].path, "email");
+                        let other = people[*j].at.field("email");
                         let params = params! { "email" => email, "other" => other };
-                        cx.flag(Code::PersonEmailShared, path, &rules.email_shared, params);
+                        cx.flag(Code::PersonEmailShared, path(), &rules.email_shared, params);
                     }
                     emails.push((i, canonical));
                 }
@@ -419,7 +442,7 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                     reported.push(email);
                     cx.flag(
                         Code::PersonEmailFormat,
-                        path,
+                        path(),
                         &formats.email_format,
                         params! { "email" => email },
                     );
@@ -438,9 +461,4 @@ fn allocated_mobile<'r>(rules: &'r ContactRules, s: &str) -> Result<MobileNumber
         Some(_) => Ok(m),
         None => Err(&rules.mobile_format),
     }
-}
-
-/// The path of a field of a person.
-fn field(path: &str, name: &str) -> String {
-    format!("{path}/{name}")
 }
