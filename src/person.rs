@@ -197,7 +197,6 @@ impl ContactRules {
         #[serde(deny_unknown_fields)]
         struct Doc {
             mobile: Mobile,
-            landline: Landline,
             email: Email,
         }
         #[derive(serde::Deserialize)]
@@ -206,11 +205,6 @@ impl ContactRules {
             format: ContactEntry,
             carriers: BTreeMap<String, PrefixesEntry>,
             data_only: PrefixesEntry,
-        }
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Landline {
-            format: ContactEntry,
         }
         #[derive(serde::Deserialize)]
         #[serde(deny_unknown_fields)]
@@ -234,7 +228,6 @@ impl ContactRules {
         for (carrier, entry) in &doc.mobile.carriers {
             file.register(registry, format!("contacts.mobile.carriers.{carrier}"), entry)?;
         }
-        file.register(registry, "contacts.landline.format".into(), &doc.landline.format)?;
         Ok(ContactRules {
             prefixes,
             mobile_format: file.register(registry, "contacts.mobile.format".into(), &doc.mobile.format)?,
