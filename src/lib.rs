@@ -37,6 +37,13 @@
 //!   ICP licence numbers (`粤B2-20090059`) and public-security filing
 //!   numbers (`京公网安备11010502030143号`).
 //!
+//! - [`identity`] has the identifiers of people and organisations as
+//!   parse-don't-validate types, useful on their own: resident IDs and
+//!   permits ([`identity::ResidentId`]), credit codes ([`identity::Uscc`]),
+//!   organisation codes, travel documents, mobile and landline numbers,
+//!   e-mail addresses. Facts that change yearly (region codes, mobile
+//!   prefixes) are rule data: [`RuleSet::regions`], [`RuleSet::mobile_prefixes`].
+//!
 //! Validation never panics and never fails, does no I/O, and depends only on
 //! the application, the rule set and the evaluation date. Certificate and
 //! phone numbers never appear in full in a report ([`privacy`]).
@@ -64,6 +71,7 @@ mod vocabulary;
 mod application;
 mod certificate;
 mod code;
+pub mod identity;
 mod input;
 mod materials;
 pub mod number;

@@ -1,11 +1,133 @@
-//! Subject checks: whether the certificates fit the subject and the roles.
+//! Subject checks: whether the certificates fit the subject and the roles,
+//! where an entity is registered (`subject.cross_province`), and the
+//! addresses (`rules/subject.toml`).
+
+use serde::Deserialize;
 
 use crate::application::Certificate;
+use crate::certificate::NumberFormat;
 use crate::code::Code;
+use crate::identity::{Regions, Uscc};
+use crate::province::Province;
+use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
 use crate::validator::{Context, params};
-use crate::vocabulary::CertificateKind;
+use crate::vocabulary::{CertificateKind, FilingType};
+
+rule_entry! {
+    /// A rule of `rules/subject.toml` without parameters.
+    pub(crate) struct Entry {}
+}
+
+rule_entry! {
+    /// `[address.detailed]`: what makes an address precise to the door.
+    pub(crate) struct DetailedEntry {
+        markers: Vec<String>,
+    }
+}
+
+/// The rules of `rules/subject.toml`, with the place names that tell an
+/// address's province.
+#[derive(Debug)]
+pub(crate) struct SubjectRules {
+    cross_province: Rule,
+    detailed: Rule,
+    markers: Vec<String>,
+    address_province: Rule,
+    /// Names an address may start with, and their province: the provinces'
+    /// full and short names and the prefecture-level divisions in use whose
+    /// name belongs to one province only.
+    places: Vec<(String, Province)>,
+}
+
+impl SubjectRules {
+    pub(crate) fn load(file: &File<'_>, registry: &mut Registry, regions: &Regions) -> Result<SubjectRules, RuleError> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Doc {
+            cross_province: Entry,
+            address: Address,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Address {
+            detailed: DetailedEntry,
+            province: Entry,
+        }
+        let doc: Doc = file.parse()?;
+        if doc.address.detailed.markers.iter().any(|m| m.trim().is_empty()) || doc.address.detailed.markers.is_empty() {
+            return Err(file.error("`address.detailed.markers` needs non-empty markers"));
+        }
+        Ok(SubjectRules {
+            cross_province: file.register(registry, "subject.cross_province".into(), &doc.cross_province)?,
+            detailed: file.register(registry, "subject.address.detailed".into(), &doc.address.detailed)?,
+            markers: doc.address.detailed.markers,
+            address_province: file.register(registry, "subject.address.province".into(), &doc.address.province)?,
+            places: places(regions),
+        })
+    }
+
+    /// The province an address starts with, if it names one.
+    fn province_of(&self, address: &str) -> Option<Province> {
+        let address = address.trim_start();
+        let address = ["中华人民共和国", "中国"]
+            .iter()
+            .find_map(|p| address.strip_prefix(p))
+            .unwrap_or(address)
+            .trim_start();
+        self.places
+            .iter()
+            .filter(|(name, _)| address.starts_with(name.as_str()))
+            .max_by_key(|(name, _)| name.len())
+            .map(|(_, p)| *p)
+    }
+
+    /// Whether an address goes down to the house or room number: a number
+    /// directly followed by one of the markers.
+    fn is_detailed(&self, address: &str) -> bool {
+        let numeral =
+            |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九十百千两".contains(c);
+        let mut after_number = false;
+        for (i, c) in address.char_indices() {
+            if after_number && self.markers.iter().any(|m| address[i..].starts_with(m.as_str())) {
+                return true;
+            }
+            after_number = numeral(c);
+        }
+        false
+    }
+}
+
+/// The place names of [`SubjectRules::places`].
+fn places(regions: &Regions) -> Vec<(String, Province)> {
+    let mut places: Vec<(String, Province)> = Vec::new();
+    for p in Province::ALL {
+        places.push((p.full_name_zh().to_owned(), p));
+        places.push((p.name_zh().to_owned(), p));
+    }
+    let mut prefectures: Vec<(String, Province)> = regions
+        .iter()
+        .filter(|d| d.last_year.is_none() && d.code.get().is_multiple_of(100) && !d.code.is_province_level())
+        .filter(|d| ["市", "州", "盟", "地区"].iter().any(|s| d.name.ends_with(s)) && d.name.chars().count() > 2)
+        .filter_map(|d| Some((d.name.to_owned(), d.code.province()?)))
+        .collect();
+    prefectures.sort();
+    prefectures.dedup();
+    for (name, p) in &prefectures {
+        let provinces = prefectures.iter().filter(|(n, _)| n == name).count();
+        if provinces == 1 {
+            places.push((name.clone(), *p));
+        }
+    }
+    places
+}
 
 pub(crate) fn check(cx: &mut Context<'_>) {
+    certificate_kinds(cx);
+    registration(cx);
+    addresses(cx);
+}
+
+fn certificate_kinds(cx: &mut Context<'_>) {
     let Some(subject) = &cx.app.subject else { return };
     let kinds = &{ cx.rules }.certificates;
     if let (Some(subject_kind), Some(kind)) = (subject.kind, subject.certificate.as_ref().and_then(|c| c.kind)) {
@@ -55,6 +177,85 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     }
 }
 
+/// An entity files in the province where it is registered: the province of
+/// its credit code's registering office and of its certificate address.
+fn registration(cx: &mut Context<'_>) {
+    let (Some(subject), Some(province)) = (&cx.app.subject, cx.app.province) else {
+        return;
+    };
+    if subject.filing_type() != Some(FilingType::Entity) {
+        return;
+    }
+    let data = cx.rules;
+    let rules = &data.subject;
+    let flag = |cx: &mut Context<'_>, path: &str, registered: Province| {
+        let params = params! { "registered_province" => registered.slug(), "province" => province.slug() };
+        cx.flag(Code::SubjectCrossProvince, path, &rules.cross_province, params);
+    };
+    if let Some(c) = &subject.certificate
+        && let Some(kind) = c.kind
+        && let Some(registered) = credit_code_province(cx, kind, &c.number)
+        && registered != province
+    {
+        flag(cx, "/subject/certificate/number", registered);
+    }
+    if let Some(registered) = rules.province_of(&subject.certificate_address)
+        && registered != province
+    {
+        flag(cx, "/subject/certificate_address", registered);
+    }
+}
+
+/// The province of the registering office of a certificate's credit code,
+/// for a valid code (or a known pilot code) of a kind that carries one.
+fn credit_code_province(cx: &Context<'_>, kind: CertificateKind, number: &str) -> Option<Province> {
+    let certificates = &cx.rules.certificates;
+    if !matches!(
+        certificates.kind(kind).number,
+        NumberFormat::Uscc | NumberFormat::OrganizationCode
+    ) {
+        return None;
+    }
+    let number = crate::certificate::normalise(number);
+    let chars = Uscc::compact(&number).ok()?;
+    let valid = Uscc::parse(&number).is_ok() || certificates.is_pilot_code(std::str::from_utf8(&chars).ok()?);
+    if !valid {
+        return None;
+    }
+    crate::identity::RegionCode::from_digits(&chars[2..8])?.province()
+}
+
+fn addresses(cx: &mut Context<'_>) {
+    let Some(subject) = &cx.app.subject else { return };
+    let address = subject.mailing_address.trim();
+    if address.is_empty() {
+        return;
+    }
+    let data = cx.rules;
+    let rules = &data.subject;
+    if !rules.is_detailed(address) {
+        cx.flag(
+            Code::SubjectAddressNotDetailed,
+            "/subject/mailing_address",
+            &rules.detailed,
+            params! { "address" => address },
+        );
+    }
+    if let Some(province) = cx.app.province
+        && let Some(found) = rules.province_of(address)
+        && found != province
+    {
+        let params =
+            params! { "address" => address, "province" => province.slug(), "address_province" => found.slug() };
+        cx.flag(
+            Code::SubjectAddressProvinceMismatch,
+            "/subject/mailing_address",
+            &rules.address_province,
+            params,
+        );
+    }
+}
+
 /// The certificate kinds that fit a subject kind.
 fn accepted(cx: &Context<'_>, subject_kind: crate::SubjectKind) -> Vec<&'static str> {
     CertificateKind::ALL
@@ -62,4 +263,46 @@ fn accepted(cx: &Context<'_>, subject_kind: crate::SubjectKind) -> Vec<&'static 
         .filter(|k| cx.rules.certificates.kind(**k).subjects.contains(&subject_kind))
         .map(|k| k.as_str())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::RuleSet;
+
+    #[test]
+    fn addresses_name_their_province() {
+        let rules = RuleSet::embedded();
+        let subject = &rules.data().subject;
+        for (address, slug) in [
+            ("浙江省杭州市西湖区文三路100号", Some("zhejiang")),
+            ("中国浙江杭州", Some("zhejiang")),
+            ("深圳市南山区科技园", Some("guangdong")),
+            ("海南藏族自治州共和县", Some("qinghai")),
+            ("海南省海口市", Some("hainan")),
+            ("吉林市船营区", Some("jilin")),
+            ("内蒙古呼和浩特市", Some("neimenggu")),
+            ("南山区科技园", None),
+            ("", None),
+        ] {
+            assert_eq!(subject.province_of(address).map(|p| p.slug()), slug, "{address}");
+        }
+    }
+
+    #[test]
+    fn detailed_addresses_have_a_number_and_a_marker() {
+        let rules = RuleSet::embedded();
+        let subject = &rules.data().subject;
+        for ok in [
+            "文三路100号",
+            "3幢201室",
+            "某某村三组",
+            "科技园８楼",
+            "示例大厦8楼801室",
+        ] {
+            assert!(subject.is_detailed(ok), "{ok}");
+        }
+        for bad in ["浙江省杭州市西湖区文三路", "号", "100", "科技园A座"] {
+            assert!(!subject.is_detailed(bad), "{bad}");
+        }
+    }
 }

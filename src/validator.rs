@@ -10,7 +10,7 @@ use crate::province::ProvinceRules;
 use crate::report::{Finding, Params, Report, document_order};
 use crate::rules::{Facts, Rule, RuleData, RuleSet};
 use crate::vocabulary::{FilingType, Severity};
-use crate::{input, materials, number, person, process, subject, website};
+use crate::{certificate, input, materials, number, person, process, subject, website};
 
 /// Validates applications against a rule set, on a fixed or current date.
 ///
@@ -61,6 +61,7 @@ impl Validator {
         let mut cx = Context::new(self.rules.data(), app, as_of);
         input::check(&mut cx);
         subject::check(&mut cx);
+        certificate::check(&mut cx);
         person::check(&mut cx);
         website::check(&mut cx);
         number::check(&mut cx);

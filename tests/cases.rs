@@ -2,9 +2,10 @@
 //! `[[case]]` tables, each an application with the findings it must produce.
 //!
 //! A case names a `base` application (a JSON file, relative to the case
-//! file), edits it (`remove` JSON Pointers, then `set` pointer = value; a
-//! missing object key is created, `-` appends to an array), validates it with
-//! the embedded rules, and compares:
+//! file), optionally moves it to another province (`relocate`, see
+//! [`relocate`]), edits it (`remove` JSON Pointers, then `set` pointer =
+//! value; a missing object key is created, `-` appends to an array),
+//! validates it with the embedded rules, and compares:
 //!
 //! - `findings`: exactly these (code, path) pairs, in any order; a
 //!   `severity`, `rule` or `params` given in an entry must match too
@@ -41,6 +42,8 @@ struct Case {
     #[serde(default)]
     #[allow(dead_code)]
     source: Option<String>,
+    #[serde(default)]
+    relocate: Option<String>,
     #[serde(default)]
     remove: Vec<String>,
     #[serde(default)]
@@ -117,6 +120,9 @@ fn run(file: &Path, case: &Case) -> Result<(), String> {
     let base = file.parent().unwrap().join(&case.base);
     let text = std::fs::read_to_string(&base).map_err(|e| format!("cannot read base {}: {e}", base.display()))?;
     let mut doc: Value = serde_json::from_str(&text).map_err(|e| format!("base is not JSON: {e}"))?;
+    if let Some(province) = &case.relocate {
+        relocate(&mut doc, province)?;
+    }
     for pointer in &case.remove {
         remove(&mut doc, pointer)?;
     }
@@ -271,6 +277,103 @@ fn leaks(app: &beian::Application, report: &beian::Report) -> Vec<String> {
         .filter(|s| s.chars().count() >= 6)
         .filter(|s| json.contains(s.as_str()) || visible.contains(s.as_str()))
         .collect()
+}
+
+/// A district of each province's capital (GB/T 2260): the address prefix
+/// and the county-level code a relocated application uses.
+const DISTRICTS: [(&str, &str, &str); 31] = [
+    ("beijing", "北京市朝阳区", "110105"),
+    ("tianjin", "天津市和平区", "120101"),
+    ("hebei", "河北省石家庄市长安区", "130102"),
+    ("shanxi", "山西省太原市小店区", "140105"),
+    ("neimenggu", "内蒙古自治区呼和浩特市新城区", "150102"),
+    ("liaoning", "辽宁省沈阳市和平区", "210102"),
+    ("jilin", "吉林省长春市南关区", "220102"),
+    ("heilongjiang", "黑龙江省哈尔滨市道里区", "230102"),
+    ("shanghai", "上海市黄浦区", "310101"),
+    ("jiangsu", "江苏省南京市玄武区", "320102"),
+    ("zhejiang", "浙江省杭州市西湖区", "330106"),
+    ("anhui", "安徽省合肥市蜀山区", "340104"),
+    ("fujian", "福建省福州市鼓楼区", "350102"),
+    ("jiangxi", "江西省南昌市东湖区", "360102"),
+    ("shandong", "山东省济南市历下区", "370102"),
+    ("henan", "河南省郑州市金水区", "410105"),
+    ("hubei", "湖北省武汉市江岸区", "420102"),
+    ("hunan", "湖南省长沙市芙蓉区", "430102"),
+    ("guangdong", "广东省深圳市南山区", "440305"),
+    ("guangxi", "广西壮族自治区南宁市青秀区", "450103"),
+    ("hainan", "海南省海口市龙华区", "460106"),
+    ("chongqing", "重庆市渝中区", "500103"),
+    ("sichuan", "四川省成都市武侯区", "510107"),
+    ("guizhou", "贵州省贵阳市南明区", "520102"),
+    ("yunnan", "云南省昆明市五华区", "530102"),
+    ("xizang", "西藏自治区拉萨市城关区", "540102"),
+    ("shaanxi", "陕西省西安市雁塔区", "610113"),
+    ("gansu", "甘肃省兰州市城关区", "620102"),
+    ("qinghai", "青海省西宁市城中区", "630103"),
+    ("ningxia", "宁夏回族自治区银川市兴庆区", "640104"),
+    ("xinjiang", "新疆维吾尔自治区乌鲁木齐市天山区", "650102"),
+];
+
+/// Moves an application to another province, as a local filer there: sets
+/// `province`; replaces a leading district of `DISTRICTS` in every address
+/// with the new province's; gives every resident ID card the new district's
+/// code and every 18-character credit code the new prefecture's code, with
+/// their check characters recomputed. Names, phones and domains stay.
+fn relocate(doc: &mut Value, province: &str) -> Result<(), String> {
+    let (_, prefix, district) = DISTRICTS
+        .iter()
+        .find(|(slug, _, _)| *slug == province)
+        .ok_or_else(|| format!("cannot relocate to `{province}`"))?;
+    doc["province"] = Value::from(province);
+    let prefecture = format!("{}00", &district[..4]);
+    fn walk(v: &mut Value, prefix: &str, district: &str, prefecture: &str) {
+        match v {
+            Value::Object(map) => {
+                for key in ["certificate_address", "mailing_address"] {
+                    if let Some(Value::String(address)) = map.get_mut(key)
+                        && let Some((_, from, _)) = DISTRICTS.iter().find(|(_, p, _)| address.starts_with(p))
+                    {
+                        *address = address.replacen(from, prefix, 1);
+                    }
+                }
+                let kind = map.get("kind").and_then(Value::as_str).and_then(|k| k.parse().ok());
+                if let (Some(Value::String(number)), Some(kind)) = (map.get_mut("number"), kind)
+                    && number.len() == 18
+                    && number.is_ascii()
+                {
+                    if kind == beian::CertificateKind::ResidentIdCard {
+                        *number = resident_id(&format!("{district}{}", &number[6..17]));
+                    } else if !beian::CertificateKind::is_personal(kind) {
+                        *number = credit_code(&format!("{}{prefecture}{}", &number[..2], &number[8..17]));
+                    }
+                }
+                for value in map.values_mut() {
+                    walk(value, prefix, district, prefecture);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| walk(i, prefix, district, prefecture)),
+            _ => {}
+        }
+    }
+    walk(doc, prefix, district, &prefecture);
+    Ok(())
+}
+
+/// Completes 17 digits with their GB 11643 (ISO 7064 MOD 11-2) check character.
+fn resident_id(first17: &str) -> String {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = first17.bytes().zip(WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    format!("{first17}{}", "10X98765432".as_bytes()[(sum % 11) as usize] as char)
+}
+
+/// Completes 17 characters with their GB 32100 check character.
+fn credit_code(first17: &str) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+    const WEIGHTS: [usize; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    let value = |b: u8| ALPHABET.iter().position(|a| *a == b).unwrap_or(0);
+    let sum: usize = first17.bytes().zip(WEIGHTS).map(|(b, w)| value(b) * w).sum();
+    format!("{first17}{}", ALPHABET[(31 - sum % 31) % 31] as char)
 }
 
 /// Splits a JSON Pointer into unescaped tokens.

@@ -337,3 +337,76 @@ fn a_misspelt_number_rule() {
             "unknown field `provinces`",
         );
 }
+
+#[test]
+fn a_malformed_region_line() {
+    let line = line_of("regions.tsv", "110101\t");
+    Copy::new("region-line")
+        .edit("regions.tsv", "110101\t\t\t东城区", "110101\t\t\t")
+        .fails("regions.tsv", Some(line), "the name is empty");
+}
+
+#[test]
+fn a_region_table_with_a_bad_year() {
+    let line = line_of("regions.tsv", "110103\t");
+    Copy::new("region-year")
+        .edit("regions.tsv", "110103\t\t2010\t", "110103\t\t20100\t")
+        .fails("regions.tsv", Some(line), "a year is not YYYY");
+}
+
+#[test]
+fn a_mobile_prefix_listed_twice() {
+    let line = line_of("contacts.toml", "prefixes = [\"130\"");
+    Copy::new("prefix-twice")
+        .edit(
+            "contacts.toml",
+            "prefixes = [\"130\", ",
+            "prefixes = [\"130\", \"135\", ",
+        )
+        .fails("contacts.toml", Some(line), "the prefix `135` is listed twice");
+}
+
+#[test]
+fn an_unknown_credit_code_category() {
+    let line = line_of("certificates.toml", "categories = {");
+    Copy::new("uscc-category")
+        .edit(
+            "certificates.toml",
+            "\"11\" = [\"government\"",
+            "\"14\" = [\"government\"",
+        )
+        .fails(
+            "certificates.toml",
+            Some(line),
+            "`14` is not an organisation type of GB 32100",
+        );
+}
+
+#[test]
+fn a_pilot_code_that_passes_the_check() {
+    let line = line_of("certificates.toml", "codes = [\"91350100M0001TGQXM\"");
+    Copy::new("pilot")
+        .edit("certificates.toml", "\"91350100M0001TGQXM\"", "\"91350100M000100Y43\"")
+        .fails("certificates.toml", Some(line), "passes the check");
+}
+
+#[test]
+fn a_certificate_kind_with_an_unknown_number_format() {
+    let line = line_of("certificates.toml", "number = \"uscc\"");
+    Copy::new("number-format")
+        .edit("certificates.toml", "number = \"uscc\"", "number = \"usc\"")
+        .fails("certificates.toml", Some(line), "unknown variant `usc`");
+}
+
+#[test]
+fn an_operator_can_allocate_a_mobile_prefix() {
+    let copy = Copy::new("prefix-add");
+    copy.edit("contacts.toml", "prefixes = [\"192\"]", "prefixes = [\"192\", \"194\"]");
+    let rules = RuleSet::from_dir(&copy.dir).unwrap();
+    let number: beian::identity::MobileNumber = "19412345678".parse().unwrap();
+    assert_eq!(
+        rules.mobile_prefixes().lookup(&number).map(|p| p.carrier),
+        Some("china_broadnet")
+    );
+    assert!(RuleSet::embedded().mobile_prefixes().lookup(&number).is_none());
+}

@@ -62,6 +62,16 @@ impl RuleError {
         }
     }
 
+    /// An error at a 1-based line of the file.
+    pub(crate) fn at_line(file: &str, line: usize, message: impl Into<String>) -> RuleError {
+        RuleError {
+            file: file.to_owned(),
+            position: Some((line, 1)),
+            message: message.into(),
+            io: None,
+        }
+    }
+
     /// An error at a byte span of the file's text.
     pub(crate) fn at(file: &str, text: &str, span: Range<usize>, message: impl Into<String>) -> RuleError {
         RuleError {

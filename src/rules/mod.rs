@@ -26,12 +26,15 @@ pub(crate) use messages::Messages;
 pub(crate) use source::{Meta, Registry, Rule, SourceDate, SourceRef, Sourced, rule_entry};
 pub use source::{RuleInfo, Source};
 
-use crate::certificate::CertificateRules;
+use crate::certificate::{CertificateRules, RegionRules};
+use crate::identity::{MobilePrefixes, Regions};
 use crate::materials::MaterialRules;
 use crate::number::NumberRules;
+use crate::person::ContactRules;
 use crate::person::PeopleRules;
 use crate::process::ProcessRules;
 use crate::province::{Province, ProvinceRules};
+use crate::subject::SubjectRules;
 use crate::website::WebsiteRules;
 
 macro_rules! embed {
@@ -47,10 +50,14 @@ const FILES: &[(&str, &str)] = embed![
     "sources.toml",
     "messages.toml",
     "input.toml",
+    "regions.toml",
+    "regions.tsv",
     "certificates.toml",
+    "subject.toml",
     "people.toml",
     "names.toml",
     "content.toml",
+    "contacts.toml",
     "materials.toml",
     "process.toml",
     "numbers.toml",
@@ -109,9 +116,12 @@ pub(crate) struct RuleData {
     pub(crate) registry: Registry,
     pub(crate) messages: Messages,
     pub(crate) input: crate::input::InputRules,
+    pub(crate) regions: RegionRules,
     pub(crate) certificates: CertificateRules,
+    pub(crate) subject: SubjectRules,
     pub(crate) people: PeopleRules,
     pub(crate) websites: WebsiteRules,
+    pub(crate) contacts: ContactRules,
     pub(crate) materials: MaterialRules,
     pub(crate) process: ProcessRules,
     pub(crate) numbers: NumberRules,
@@ -178,6 +188,17 @@ impl RuleSet {
         &self.data.province(province).public_security_abbreviations
     }
 
+    /// The table of administrative division codes (GB/T 2260, past and
+    /// present) that ID numbers are checked against (`rules/regions.tsv`).
+    pub fn regions(&self) -> &Regions {
+        &self.data.regions.table
+    }
+
+    /// The mobile prefixes allocated to carriers (`rules/contacts.toml`).
+    pub fn mobile_prefixes(&self) -> &MobilePrefixes {
+        &self.data.contacts.prefixes
+    }
+
     pub(crate) fn data(&self) -> &RuleData {
         &self.data
     }
@@ -188,9 +209,12 @@ impl RuleSet {
         let mut registry = Registry::load(&file("sources.toml")?)?;
         let messages = Messages::load(&file("messages.toml")?)?;
         let input = crate::input::InputRules::load(&file("input.toml")?, &mut registry)?;
+        let regions = RegionRules::load(&file("regions.toml")?, &file("regions.tsv")?, &mut registry)?;
         let certificates = CertificateRules::load(&file("certificates.toml")?, &mut registry)?;
+        let subject = SubjectRules::load(&file("subject.toml")?, &mut registry, &regions.table)?;
         let people = PeopleRules::load(&file("people.toml")?, &mut registry)?;
         let websites = WebsiteRules::load(&file("names.toml")?, &file("content.toml")?, &mut registry)?;
+        let contacts = ContactRules::load(&file("contacts.toml")?, &mut registry)?;
         let materials = MaterialRules::load(&file("materials.toml")?, &mut registry)?;
         let process = ProcessRules::load(&file("process.toml")?, &mut registry)?;
         let numbers = NumberRules::load(&file("numbers.toml")?, &mut registry)?;
@@ -207,9 +231,12 @@ impl RuleSet {
                 registry,
                 messages,
                 input,
+                regions,
                 certificates,
+                subject,
                 people,
                 websites,
+                contacts,
                 materials,
                 process,
                 numbers,
@@ -279,7 +306,6 @@ impl<'a> File<'a> {
     }
 
     /// The raw text, for files that are not TOML.
-    #[allow(dead_code)]
     pub(crate) fn text(&self) -> &str {
         &self.text
     }
@@ -295,6 +321,11 @@ impl<'a> File<'a> {
     /// An error about the file as a whole.
     pub(crate) fn error(&self, message: impl Into<String>) -> RuleError {
         RuleError::new(&self.shown, message)
+    }
+
+    /// An error at a 1-based line of the file.
+    pub(crate) fn error_at_line(&self, line: usize, message: impl Into<String>) -> RuleError {
+        RuleError::at_line(&self.shown, line, message)
     }
 
     /// An error at a span of the file (from a `toml::Spanned` value).

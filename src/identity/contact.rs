@@ -1,0 +1,497 @@
+//! Contact data: mainland mobile numbers, landline numbers and e-mail
+//! addresses, and the table of allocated mobile prefixes a rule set carries.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Why a string is not a phone number of the expected kind.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PhoneError {
+    /// A mainland mobile number is 11 digits, `1` then `3`–`9`, after an
+    /// optional `+86`, `0086` or `86`.
+    #[error("a mainland mobile number is 11 digits starting with 13 to 19")]
+    Mobile,
+    /// A landline number is an area code (`010`, `02x`, or `0` and three
+    /// digits) and a local number of 7 or 8 digits not starting with 0 or 1.
+    #[error("a landline number is an area code and a local number of 7 or 8 digits")]
+    Landline,
+}
+
+/// The digits of a phone number with spaces, hyphens and parentheses
+/// dropped and a leading `+86`, `0086` or `(86)` removed; `None` if anything
+/// else is left that is not a digit.
+fn digits(s: &str) -> Option<(String, bool)> {
+    let mut out = String::with_capacity(s.len());
+    let mut plus = false;
+    for (i, c) in s.trim().chars().enumerate() {
+        match c {
+            '0'..='9' => out.push(c),
+            ' ' | '-' | '(' | ')' => {}
+            '+' if i == 0 || (i == 1 && s.trim().starts_with('(')) => plus = true,
+            _ => return None,
+        }
+    }
+    let international = if plus {
+        out.strip_prefix("86").map(str::to_owned)
+    } else {
+        out.strip_prefix("0086").map(str::to_owned)
+    };
+    match international {
+        Some(rest) => Some((rest, true)),
+        None if plus => None,
+        None => Some((out, false)),
+    }
+}
+
+/// A mainland China mobile number (手机号码): 11 digits, `1` and then `3`–`9`.
+///
+/// Parsing tolerates a country code (`+86`, `0086`, or `86` before 11
+/// digits), spaces, hyphens and parentheses, and checks the shape only.
+/// Whether the prefix is allocated to a carrier is rule data: see
+/// [`MobilePrefixes`].
+///
+/// ```
+/// use beian::identity::MobileNumber;
+///
+/// let m: MobileNumber = "+86 138-1234-5678".parse()?;
+/// assert_eq!(m.to_string(), "13812345678");
+/// assert_eq!(m.prefix(), "138");
+/// assert!("1381234567".parse::<MobileNumber>().is_err());
+/// assert!("12812345678".parse::<MobileNumber>().is_err());
+/// # Ok::<(), beian::identity::PhoneError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MobileNumber([u8; 11]);
+
+impl MobileNumber {
+    /// Parses a mobile number.
+    ///
+    /// # Errors
+    ///
+    /// [`PhoneError::Mobile`].
+    pub fn parse(s: &str) -> Result<MobileNumber, PhoneError> {
+        let (mut number, international) = digits(s).ok_or(PhoneError::Mobile)?;
+        if !international && number.len() == 13 && number.starts_with("861") {
+            number.drain(..2);
+        }
+        let bytes = number.as_bytes();
+        if bytes.len() != 11 || bytes[0] != b'1' || !(b'3'..=b'9').contains(&bytes[1]) {
+            return Err(PhoneError::Mobile);
+        }
+        let mut out = [0u8; 11];
+        out.copy_from_slice(bytes);
+        Ok(MobileNumber(out))
+    }
+
+    /// The 11 digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    /// The first three digits, e.g. `138`.
+    pub fn prefix(&self) -> &str {
+        self.as_str().get(..3).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for MobileNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for MobileNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MobileNumber({})", crate::privacy::mask_phone(self.as_str()))
+    }
+}
+
+impl FromStr for MobileNumber {
+    type Err = PhoneError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        MobileNumber::parse(s)
+    }
+}
+
+/// A mainland landline number (固定电话): a long-distance area code (`010`,
+/// `020`–`029`, or `0` and three digits) and a local number of 7 or 8 digits
+/// that does not start with `0` or `1` (8 digits after a three-digit area
+/// code). A country code (`+86`, `0086`) is tolerated, and the area code
+/// then needs no leading `0`. The area code itself is not looked up.
+///
+/// ```
+/// use beian::identity::LandlineNumber;
+///
+/// let n: LandlineNumber = "(0571) 8765 4321".parse()?;
+/// assert_eq!(n.to_string(), "0571-87654321");
+/// assert_eq!((n.area_code(), n.local_number()), ("0571", "87654321"));
+/// assert_eq!("+86 10 6552 9988".parse::<LandlineNumber>()?.area_code(), "010");
+/// assert!("87654321".parse::<LandlineNumber>().is_err()); // no area code
+/// # Ok::<(), beian::identity::PhoneError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct LandlineNumber {
+    digits: String,
+    area: usize,
+}
+
+impl LandlineNumber {
+    /// Parses a landline number.
+    ///
+    /// # Errors
+    ///
+    /// [`PhoneError::Landline`].
+    pub fn parse(s: &str) -> Result<LandlineNumber, PhoneError> {
+        let (mut number, international) = digits(s).ok_or(PhoneError::Landline)?;
+        if international {
+            number.insert(0, '0');
+        }
+        let b = number.as_bytes();
+        let area = match b {
+            [b'0', b'1', b'0', ..] | [b'0', b'2', _, ..] => 3,
+            [b'0', b'3'..=b'9', _, _, ..] => 4,
+            _ => return Err(PhoneError::Landline),
+        };
+        let local = &b[area..];
+        let ok = match area {
+            3 => local.len() == 8,
+            _ => matches!(local.len(), 7 | 8),
+        } && matches!(local.first(), Some(b'2'..=b'9'));
+        if !ok {
+            return Err(PhoneError::Landline);
+        }
+        Ok(LandlineNumber { digits: number, area })
+    }
+
+    /// The area code with its leading `0`, e.g. `0571`.
+    pub fn area_code(&self) -> &str {
+        self.digits.get(..self.area).unwrap_or_default()
+    }
+
+    /// The local number, e.g. `87654321`.
+    pub fn local_number(&self) -> &str {
+        self.digits.get(self.area..).unwrap_or_default()
+    }
+
+    /// All the digits, area code first.
+    pub fn digits(&self) -> &str {
+        &self.digits
+    }
+}
+
+impl fmt::Display for LandlineNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.area_code(), self.local_number())
+    }
+}
+
+impl fmt::Debug for LandlineNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "LandlineNumber({})", crate::privacy::mask_phone(&self.digits))
+    }
+}
+
+impl FromStr for LandlineNumber {
+    type Err = PhoneError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        LandlineNumber::parse(s)
+    }
+}
+
+/// Why a string is not an e-mail address.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EmailError {
+    /// Not one `@` between a local part and a domain.
+    #[error("an e-mail address is a local part, `@` and a domain")]
+    Shape,
+    /// The local part is empty, longer than 64 characters, has a character
+    /// outside the RFC 5322 atom characters, or a misplaced dot.
+    #[error("the part before `@` is not a valid mailbox name")]
+    LocalPart,
+    /// The domain is not at least two dot-separated labels of letters,
+    /// digits and hyphens.
+    #[error("the part after `@` is not a domain name")]
+    Domain,
+}
+
+/// An e-mail address (电子邮箱): an RFC 5322 dot-atom local part (ASCII, at
+/// most 64 characters; quoted local parts are not accepted) and a domain of
+/// at least two labels, which may be internationalised (`例子.中国`). The
+/// domain is lower-cased; the address is not looked up.
+///
+/// ```
+/// use beian::identity::EmailAddress;
+///
+/// let e: EmailAddress = "XiaoMing@Example.COM".parse()?;
+/// assert_eq!(e.to_string(), "XiaoMing@example.com");
+/// assert_eq!(e.domain(), "example.com");
+/// assert!("xiaoming.example.com".parse::<EmailAddress>().is_err());
+/// assert!("xiaoming@localhost".parse::<EmailAddress>().is_err());
+/// # Ok::<(), beian::identity::EmailError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EmailAddress {
+    address: String,
+    at: usize,
+}
+
+impl EmailAddress {
+    /// Parses an e-mail address; surrounding white space is ignored.
+    ///
+    /// # Errors
+    ///
+    /// The [`EmailError`] saying which part is wrong.
+    pub fn parse(s: &str) -> Result<EmailAddress, EmailError> {
+        let s = s.trim();
+        let (local, domain) = s.split_once('@').ok_or(EmailError::Shape)?;
+        if domain.contains('@') {
+            return Err(EmailError::Shape);
+        }
+        let atom = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c);
+        if local.is_empty()
+            || local.len() > 64
+            || local.starts_with('.')
+            || local.ends_with('.')
+            || local.contains("..")
+            || !local.chars().all(|c| c == '.' || atom(c))
+        {
+            return Err(EmailError::LocalPart);
+        }
+        let domain = domain.to_lowercase();
+        let labels: Vec<&str> = domain.split('.').collect();
+        let label_ok = |l: &&str| {
+            !l.is_empty()
+                && l.chars().count() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c == '-' || c.is_alphanumeric())
+        };
+        let tld_ok = labels.last().is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()));
+        if labels.len() < 2 || domain.len() > 253 || !labels.iter().all(label_ok) || !tld_ok {
+            return Err(EmailError::Domain);
+        }
+        Ok(EmailAddress {
+            address: format!("{local}@{domain}"),
+            at: local.len(),
+        })
+    }
+
+    /// The address as text (domain lower-cased).
+    pub fn as_str(&self) -> &str {
+        &self.address
+    }
+
+    /// The part before `@`.
+    pub fn local_part(&self) -> &str {
+        self.address.get(..self.at).unwrap_or_default()
+    }
+
+    /// The domain, lower-cased.
+    pub fn domain(&self) -> &str {
+        self.address.get(self.at + 1..).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.address)
+    }
+}
+
+impl FromStr for EmailAddress {
+    type Err = EmailError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        EmailAddress::parse(s)
+    }
+}
+
+/// A block of mobile numbers: a prefix of 3 to 5 digits and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MobilePrefix<'a> {
+    /// The prefix, e.g. `138` or `1349`.
+    pub prefix: &'a str,
+    /// The carrier or group of carriers the rule data lists it under, e.g.
+    /// `china_mobile`, `mvno`.
+    pub carrier: &'a str,
+    /// Whether the block is for data-only or IoT service, without voice,
+    /// so that it cannot be a person's contact number.
+    pub data_only: bool,
+}
+
+/// The mobile prefixes allocated in mainland China, from the rule data
+/// (`rules/contacts.toml`); see [`RuleSet::mobile_prefixes`](crate::RuleSet::mobile_prefixes).
+///
+/// ```
+/// use beian::identity::MobileNumber;
+///
+/// let rules = beian::RuleSet::embedded();
+/// let prefixes = rules.mobile_prefixes();
+/// let m: MobileNumber = "19212345678".parse()?;
+/// assert_eq!(prefixes.lookup(&m).map(|p| p.carrier), Some("china_broadnet"));
+/// let unallocated: MobileNumber = "19412345678".parse()?;
+/// assert!(prefixes.lookup(&unallocated).is_none());
+/// # Ok::<(), beian::identity::PhoneError>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct MobilePrefixes {
+    /// (prefix, carrier, data only), sorted by prefix.
+    blocks: Vec<(String, String, bool)>,
+}
+
+impl MobilePrefixes {
+    /// Adds a block; an error says why the prefix cannot be one.
+    pub(crate) fn add(&mut self, prefix: &str, carrier: &str, data_only: bool) -> Result<(), String> {
+        let b = prefix.as_bytes();
+        if !(3..=5).contains(&b.len()) || !b.iter().all(u8::is_ascii_digit) || b[0] != b'1' {
+            return Err(format!(
+                "`{prefix}` is not a mobile prefix of 3 to 5 digits starting with 1"
+            ));
+        }
+        match self.blocks.binary_search_by(|(p, _, _)| p.as_str().cmp(prefix)) {
+            Ok(_) => Err(format!("the prefix `{prefix}` is listed twice")),
+            Err(i) => {
+                self.blocks
+                    .insert(i, (prefix.to_owned(), carrier.to_owned(), data_only));
+                Ok(())
+            }
+        }
+    }
+
+    /// The longest listed prefix of the number, if any.
+    pub fn lookup(&self, number: &MobileNumber) -> Option<MobilePrefix<'_>> {
+        let digits = number.as_str();
+        (3..=5).rev().find_map(|n| {
+            let prefix = digits.get(..n)?;
+            let i = self.blocks.binary_search_by(|(p, _, _)| p.as_str().cmp(prefix)).ok()?;
+            let (prefix, carrier, data_only) = self.blocks.get(i)?;
+            Some(MobilePrefix {
+                prefix,
+                carrier,
+                data_only: *data_only,
+            })
+        })
+    }
+
+    /// Every block, ordered by prefix.
+    pub fn iter(&self) -> impl Iterator<Item = MobilePrefix<'_>> {
+        self.blocks.iter().map(|(prefix, carrier, data_only)| MobilePrefix {
+            prefix,
+            carrier,
+            data_only: *data_only,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobile_numbers_tolerate_country_code_and_separators() {
+        for ok in [
+            "13812345678",
+            "+8613812345678",
+            "+86 138 1234 5678",
+            "8613812345678",
+            "008613812345678",
+            "138-1234-5678",
+            "(+86) 138 1234 5678",
+        ] {
+            assert_eq!(
+                MobileNumber::parse(ok).map(|m| m.to_string()),
+                Ok("13812345678".into()),
+                "{ok}"
+            );
+        }
+        for bad in [
+            "1381234567",
+            "138123456789",
+            "23812345678",
+            "12812345678",
+            "+85213812345678",
+            "138l2345678",
+            "",
+            "+",
+        ] {
+            assert!(MobileNumber::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn landlines() {
+        for (s, shown) in [
+            ("0571-87654321", "0571-87654321"),
+            ("010-65529988", "010-65529988"),
+            ("0755 8600 1234", "0755-86001234"),
+            ("0930-8234567", "0930-8234567"),
+            ("+86-571-87654321", "0571-87654321"),
+            ("0086 20 83331234", "020-83331234"),
+        ] {
+            assert_eq!(LandlineNumber::parse(s).map(|n| n.to_string()), Ok(shown.into()), "{s}");
+        }
+        for bad in [
+            "87654321",
+            "010-1234567",
+            "0571-07654321",
+            "0571-876543210",
+            "13812345678",
+            "400-800-8888",
+            "0571-8765432x",
+        ] {
+            assert!(LandlineNumber::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn email_addresses() {
+        for ok in [
+            "a@b.cn",
+            "first.last+tag@mail.example.com.cn",
+            "x@例子.中国",
+            "o'brien@example.ie",
+        ] {
+            assert!(EmailAddress::parse(ok).is_ok(), "{ok}");
+        }
+        for (bad, err) in [
+            ("no-at.example.com", EmailError::Shape),
+            ("a@b@c.cn", EmailError::Shape),
+            ("@example.com", EmailError::LocalPart),
+            (".a@example.com", EmailError::LocalPart),
+            ("a..b@example.com", EmailError::LocalPart),
+            ("王@example.com", EmailError::LocalPart),
+            ("a b@example.com", EmailError::LocalPart),
+            ("a@example", EmailError::Domain),
+            ("a@-example.com", EmailError::Domain),
+            ("a@example..com", EmailError::Domain),
+            ("a@127.0.0.1", EmailError::Domain),
+            ("a@exa_mple.com", EmailError::Domain),
+        ] {
+            assert_eq!(EmailAddress::parse(bad), Err(err), "{bad}");
+        }
+    }
+
+    #[test]
+    fn prefixes_match_the_longest() {
+        let mut p = MobilePrefixes::default();
+        p.add("134", "china_mobile", false).unwrap();
+        p.add("1349", "china_telecom", false).unwrap();
+        p.add("145", "china_unicom", true).unwrap();
+        assert!(p.add("134", "x", false).is_err());
+        assert!(p.add("13", "x", false).is_err());
+        assert!(p.add("234", "x", false).is_err());
+        let carrier = |s: &str| p.lookup(&MobileNumber::parse(s).unwrap()).map(|b| b.carrier);
+        assert_eq!(carrier("13412345678"), Some("china_mobile"));
+        assert_eq!(carrier("13492345678"), Some("china_telecom"));
+        assert_eq!(carrier("13512345678"), None);
+        assert!(
+            p.lookup(&MobileNumber::parse("14512345678").unwrap())
+                .unwrap()
+                .data_only
+        );
+    }
+}
