@@ -60,6 +60,8 @@ mod vocabulary;
 mod application;
 mod certificate;
 mod code;
+pub mod domain;
+mod hosting;
 mod input;
 mod materials;
 mod person;

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use toml::Spanned;
 
+use crate::domain::{ProvinceDomainRules, ProvinceDomainsDoc};
 use crate::process::{ProcessRules, StepLimits};
 use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
 
@@ -308,6 +309,8 @@ pub(crate) struct ProvinceRules {
     pub(crate) public_security_abbreviations: Vec<char>,
     /// The province's own time limits for process steps, by step id.
     pub(crate) steps: Vec<(String, StepLimits, Rule)>,
+    /// The province's own domain rules (`[domains]`).
+    pub(crate) domains: ProvinceDomainRules,
 }
 
 impl ProvinceRules {
@@ -323,6 +326,8 @@ impl ProvinceRules {
             identity: Spanned<IdentityEntry>,
             #[serde(default)]
             process: BTreeMap<String, Spanned<StepLimits>>,
+            #[serde(default)]
+            domains: ProvinceDomainsDoc,
         }
         let doc: Doc = file.parse()?;
         let slug = province.slug();
@@ -357,10 +362,12 @@ impl ProvinceRules {
             let rule = file.register(registry, format!("provinces.{slug}.process.{id}"), &limits)?;
             steps.push((id, limits, rule));
         }
+        let domains = ProvinceDomainRules::load(slug, doc.domains, file, registry)?;
         Ok(ProvinceRules {
             icp_abbreviations: identity.icp_abbreviations,
             public_security_abbreviations: identity.public_security_abbreviations,
             steps,
+            domains,
         })
     }
 }

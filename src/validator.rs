@@ -10,7 +10,7 @@ use crate::province::ProvinceRules;
 use crate::report::{Finding, Params, Report, document_order};
 use crate::rules::{Facts, Rule, RuleData, RuleSet};
 use crate::vocabulary::{FilingType, Severity};
-use crate::{input, materials, person, process, subject};
+use crate::{domain, hosting, input, materials, person, process, subject};
 
 /// Validates applications against a rule set, on a fixed or current date.
 ///
@@ -62,6 +62,8 @@ impl Validator {
         input::check(&mut cx);
         subject::check(&mut cx);
         person::check(&mut cx);
+        domain::check(&mut cx);
+        hosting::check(&mut cx);
         let materials = materials::checklist(&cx);
         let steps = process::steps(&cx);
         cx.into_report(materials, steps)

@@ -27,6 +27,8 @@ pub(crate) use source::{Meta, Registry, Rule, SourceDate, SourceRef, Sourced, ru
 pub use source::{RuleInfo, Source};
 
 use crate::certificate::CertificateRules;
+use crate::domain::{DomainRules, PublicSuffixList};
+use crate::hosting::HostingRules;
 use crate::materials::MaterialRules;
 use crate::person::PeopleRules;
 use crate::process::ProcessRules;
@@ -49,6 +51,9 @@ const FILES: &[(&str, &str)] = embed![
     "people.toml",
     "materials.toml",
     "process.toml",
+    "domains.toml",
+    "public_suffix_list.dat",
+    "hosting.toml",
     "provinces/beijing.toml",
     "provinces/tianjin.toml",
     "provinces/hebei.toml",
@@ -108,6 +113,8 @@ pub(crate) struct RuleData {
     pub(crate) people: PeopleRules,
     pub(crate) materials: MaterialRules,
     pub(crate) process: ProcessRules,
+    pub(crate) domains: DomainRules,
+    pub(crate) hosting: HostingRules,
     /// Indexed by `Province as usize`.
     pub(crate) provinces: Vec<ProvinceRules>,
 }
@@ -171,6 +178,23 @@ impl RuleSet {
         &self.data.province(province).public_security_abbreviations
     }
 
+    /// The public suffix list of the rule set (`public_suffix_list.dat`,
+    /// ICANN section only), which tells the registrable domain (一级域名)
+    /// of a name.
+    ///
+    /// ```
+    /// use beian::domain::DomainName;
+    ///
+    /// let rules = beian::RuleSet::embedded();
+    /// let name = DomainName::parse("bbs.example.com.cn")?;
+    /// let registrable = rules.public_suffix_list().registrable_domain(&name);
+    /// assert_eq!(registrable.unwrap().as_ascii(), "example.com.cn");
+    /// # Ok::<(), beian::domain::DomainNameError>(())
+    /// ```
+    pub fn public_suffix_list(&self) -> &PublicSuffixList {
+        &self.data.domains.public_suffix_list
+    }
+
     pub(crate) fn data(&self) -> &RuleData {
         &self.data
     }
@@ -185,6 +209,8 @@ impl RuleSet {
         let people = PeopleRules::load(&file("people.toml")?, &mut registry)?;
         let materials = MaterialRules::load(&file("materials.toml")?, &mut registry)?;
         let process = ProcessRules::load(&file("process.toml")?, &mut registry)?;
+        let domains = DomainRules::load(&file("domains.toml")?, &file("public_suffix_list.dat")?, &mut registry)?;
+        let hosting = HostingRules::load(&file("hosting.toml")?, &mut registry, &process)?;
         let provinces = Province::ALL
             .into_iter()
             .map(|p| {
@@ -202,6 +228,8 @@ impl RuleSet {
                 people,
                 materials,
                 process,
+                domains,
+                hosting,
                 provinces,
             }),
         })
@@ -268,7 +296,6 @@ impl<'a> File<'a> {
     }
 
     /// The raw text, for files that are not TOML.
-    #[allow(dead_code)]
     pub(crate) fn text(&self) -> &str {
         &self.text
     }
