@@ -398,6 +398,62 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_listed_suffixes_beyond_the_public_suffix_list_are_the_two_known_ones() {
+        let rules = crate::RuleSet::embedded();
+        let domains = &rules.data().domains;
+        let mut extra: Vec<String> = domains
+            .suffixes
+            .keys()
+            .filter(|ascii| {
+                let labels = ascii.split('.').count();
+                domains.public_suffix_list.find(ascii) != (labels, true)
+            })
+            .map(|ascii| DomainName::parse(ascii).map(|n| n.to_string()).unwrap_or_default())
+            .collect();
+        extra.sort();
+        assert_eq!(extra, ["公益.cn", "政务.cn"]);
+    }
+
+    #[test]
+    fn split_uses_the_longer_of_the_two_suffixes() {
+        let rules = crate::RuleSet::embedded();
+        let domains = &rules.data().domains;
+        let split = |s: &str| domains.split(&DomainName::parse(s).unwrap());
+        assert_eq!(
+            split("www.example.政务.cn"),
+            Split {
+                suffix_labels: 2,
+                known: true
+            }
+        );
+        assert_eq!(
+            split("www.example.com.cn"),
+            Split {
+                suffix_labels: 2,
+                known: true
+            }
+        );
+        assert_eq!(
+            split("www.example.cn"),
+            Split {
+                suffix_labels: 1,
+                known: true
+            }
+        );
+        assert_eq!(
+            split("example.notatld"),
+            Split {
+                suffix_labels: 1,
+                known: false
+            }
+        );
+        let listed = |s: &str, labels| domains.listed_suffix(s, labels).map(|(k, r)| (k, r.approved));
+        assert_eq!(listed("example.org.cn", 2), Some((2, true)));
+        assert_eq!(listed("example.hk", 1), Some((1, false)));
+        assert_eq!(listed("example.co.uk", 2), None);
+    }
+
+    #[test]
     fn a_suffix_set_covers_the_suffixes_below_it() {
         let set = SuffixSet(["cn".into(), "xn--zfr164b".into()].into_iter().collect());
         assert!(set.covers("cn"));
