@@ -32,6 +32,11 @@
 //!   a JSON Pointer path, English and Chinese messages and the rule that
 //!   produced it), the materials to prepare and the process steps.
 //!   [`validate`] is the shortcut with the embedded rules.
+//! - [`domain`] has the domain types, usable on their own:
+//!   [`domain::DomainName`] (normalised with IDNA, Unicode and punycode
+//!   being one name) and [`domain::PublicSuffixList`], which tells the
+//!   registrable domain (一级域名); the rule set carries the list
+//!   ([`RuleSet::public_suffix_list`]).
 //!
 //! Validation never panics and never fails, does no I/O, and depends only on
 //! the application, the rule set and the evaluation date. Certificate and

@@ -24,14 +24,12 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         let mut names: Vec<DomainName> = Vec::new();
         for (j, domain) in Context::domains(website) {
             let name = check_name(cx, rules, i, j, domain);
-            let shown = name
-                .as_ref()
-                .map_or_else(|| domain.name.trim().to_owned(), |(n, _)| n.to_string());
+            let shown = name.as_ref().map_or(domain.name.trim(), |(n, _)| n.as_unicode());
             if let Some((_, Some(registrable))) = &name {
-                duplicate(cx, rules, &mut seen, registrable, i, j, &shown);
+                duplicate(cx, rules, &mut seen, registrable, i, j, shown);
             }
-            registrant(cx, rules, i, j, domain, &shown);
-            expiry(cx, rules, i, j, domain, &shown);
+            registrant(cx, rules, i, j, domain, shown);
+            expiry(cx, rules, i, j, domain, shown);
             if let Some((n, _)) = name {
                 names.push(n);
             }
@@ -72,7 +70,7 @@ fn check_name(
     let suffix_ascii = last_labels(name.as_ascii(), split.suffix_labels).unwrap_or(name.as_ascii());
     let suffix_unicode = last_labels(name.as_unicode(), split.suffix_labels).unwrap_or(name.as_unicode());
     if !split.known {
-        let params = params! { "domain" => name.to_string(), "suffix" => suffix_unicode };
+        let params = params! { "domain" => name.as_unicode(), "suffix" => suffix_unicode };
         cx.flag(
             Code::DomainUnknownSuffix,
             path(),
@@ -83,7 +81,7 @@ fn check_name(
     }
     if split.suffix_labels >= labels {
         let params = params! {
-            "domain" => name.to_string(),
+            "domain" => name.as_unicode(),
             "kind" => "public suffix",
             "what" => "a domain registered under",
             "name" => suffix_unicode,
@@ -101,7 +99,7 @@ fn check_name(
     if split.suffix_labels + 1 < labels {
         let registrable = last_labels(name.as_unicode(), split.suffix_labels + 1).unwrap_or(name.as_unicode());
         let params = params! {
-            "domain" => name.to_string(),
+            "domain" => name.as_unicode(),
             "kind" => "subdomain",
             "what" => "the registrable domain",
             "name" => registrable,
@@ -138,19 +136,19 @@ fn suffix(
     (suffix_ascii, suffix_unicode): (&str, &str),
     path: impl Fn() -> String,
 ) {
-    let domain = name.to_string();
+    let domain = name.as_unicode();
     match rules.listed_suffix(registrable, suffix_labels) {
         Some((_, entry)) if entry.approved => {}
         Some((k, entry)) => {
             let shown = last_labels(name.as_unicode(), k).unwrap_or(suffix_unicode);
-            let params = params! { "domain" => domain.as_str(), "suffix" => shown };
+            let params = params! { "domain" => domain, "suffix" => shown };
             cx.flag(Code::DomainTldNotApproved, path(), &entry.rule, params);
             if is_error(Code::DomainTldNotApproved, &entry.rule) {
                 return;
             }
         }
         None => {
-            let params = params! { "domain" => domain.as_str(), "suffix" => suffix_unicode };
+            let params = params! { "domain" => domain, "suffix" => suffix_unicode };
             cx.flag(Code::DomainTldNotApproved, path(), &rules.unlisted, params);
             if is_error(Code::DomainTldNotApproved, &rules.unlisted) {
                 return;
@@ -193,7 +191,7 @@ fn suffix(
         .into_iter()
         .reduce(|best, r| if severity(r.0) < severity(best.0) { r } else { best });
     if let Some((rule, reason, extra)) = most_severe {
-        let mut params = params! { "domain" => domain.as_str(), "suffix" => suffix_unicode, "reason" => reason };
+        let mut params = params! { "domain" => domain, "suffix" => suffix_unicode, "reason" => reason };
         params.extend(extra);
         cx.flag(Code::DomainTldRestricted, path(), rule, params);
     }
