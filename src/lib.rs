@@ -43,6 +43,11 @@
 //!   organisation codes, travel documents, mobile and landline numbers,
 //!   e-mail addresses. Facts that change yearly (region codes, mobile
 //!   prefixes) are rule data: [`RuleSet::regions`], [`RuleSet::mobile_prefixes`].
+//! - [`domain`] has the domain types, usable on their own:
+//!   [`domain::DomainName`] (normalised with IDNA, Unicode and punycode
+//!   being one name) and [`domain::PublicSuffixList`], which tells the
+//!   registrable domain (一级域名); the rule set carries the list
+//!   ([`RuleSet::public_suffix_list`]).
 //!
 //! Validation never panics and never fails, does no I/O, and depends only on
 //! the application, the rule set and the evaluation date. Certificate and
@@ -71,6 +76,8 @@ mod vocabulary;
 mod application;
 mod certificate;
 mod code;
+pub mod domain;
+mod hosting;
 pub mod identity;
 mod input;
 mod materials;

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use toml::Spanned;
 
+use crate::domain::{ProvinceDomainRules, ProvinceDomainsDoc};
 use crate::process::{ProcessRules, StepLimits};
 use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
 use crate::website::{ProvinceWebsiteRules, WebsitesSection};
@@ -313,6 +314,8 @@ pub(crate) struct ProvinceRules {
     pub(crate) steps: Vec<(String, StepLimits, Rule)>,
     /// The province's website rules (`[websites]`).
     pub(crate) websites: ProvinceWebsiteRules,
+    /// The province's own domain rules (`[domains]`).
+    pub(crate) domains: ProvinceDomainRules,
 }
 
 impl ProvinceRules {
@@ -330,6 +333,8 @@ impl ProvinceRules {
             process: BTreeMap<String, Spanned<StepLimits>>,
             #[serde(default)]
             websites: WebsitesSection,
+            #[serde(default)]
+            domains: ProvinceDomainsDoc,
         }
         let doc: Doc = file.parse()?;
         let slug = province.slug();
@@ -365,12 +370,14 @@ impl ProvinceRules {
             steps.push((id, limits, rule));
         }
         let websites = ProvinceWebsiteRules::load(province, doc.websites, file, registry)?;
+        let domains = ProvinceDomainRules::load(slug, doc.domains, file, registry)?;
         Ok(ProvinceRules {
             icp_abbreviations: identity.icp_abbreviations,
             public_security_abbreviations: identity.public_security_abbreviations,
             identity: identity_rule,
             steps,
             websites,
+            domains,
         })
     }
 }

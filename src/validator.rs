@@ -10,7 +10,7 @@ use crate::province::ProvinceRules;
 use crate::report::{Finding, Params, Report, document_order};
 use crate::rules::{Facts, Rule, RuleData, RuleSet};
 use crate::vocabulary::{FilingType, Severity};
-use crate::{certificate, input, materials, number, person, process, subject, website};
+use crate::{certificate, domain, hosting, input, materials, number, person, process, subject, website};
 
 /// Validates applications against a rule set, on a fixed or current date.
 ///
@@ -64,6 +64,8 @@ impl Validator {
         certificate::check(&mut cx);
         person::check(&mut cx);
         website::check(&mut cx);
+        domain::check(&mut cx);
+        hosting::check(&mut cx);
         number::check(&mut cx);
         let materials = materials::checklist(&cx);
         let steps = process::steps(&cx);

@@ -410,3 +410,87 @@ fn an_operator_can_allocate_a_mobile_prefix() {
     );
     assert!(RuleSet::embedded().mobile_prefixes().lookup(&number).is_none());
 }
+
+#[test]
+fn an_operator_can_replace_the_public_suffix_list() {
+    let copy = Copy::new("psl");
+    let text = std::fs::read_to_string(copy.path("public_suffix_list.dat")).unwrap();
+    let text = text.replacen("// ===END ICANN DOMAINS===", "notatld\n// ===END ICANN DOMAINS===", 1);
+    std::fs::write(copy.path("public_suffix_list.dat"), text).unwrap();
+    let rules = RuleSet::from_dir(&copy.dir).unwrap();
+    let name = beian::domain::DomainName::parse("www.example.notatld").unwrap();
+    let psl = rules.public_suffix_list();
+    assert!(psl.public_suffix(&name).is_listed());
+    assert!(
+        !RuleSet::embedded()
+            .public_suffix_list()
+            .public_suffix(&name)
+            .is_listed()
+    );
+    assert_eq!(psl.version(), Some("20230209.2326"));
+}
+
+#[test]
+fn a_malformed_public_suffix_list() {
+    let copy = Copy::new("psl-bad");
+    std::fs::write(
+        copy.path("public_suffix_list.dat"),
+        "// ===BEGIN ICANN DOMAINS===\na..cn\n",
+    )
+    .unwrap();
+    copy.fails("public_suffix_list.dat", None, "invalid public suffix list");
+    std::fs::remove_file(copy.path("public_suffix_list.dat")).unwrap();
+    copy.fails("public_suffix_list.dat", None, "cannot read the file");
+}
+
+#[test]
+fn a_suffix_that_is_not_a_domain_suffix() {
+    let line = line_of("domains.toml", "[suffixes.io]");
+    Copy::new("suffix")
+        .edit(
+            "domains.toml",
+            "[suffixes.io]\napproved = false",
+            "[suffixes.io]\napproved = false\nsuffixes = [\"i_o\"]",
+        )
+        .fails("domains.toml", Some(line + 2), "`i_o` is not a domain suffix");
+}
+
+#[test]
+fn a_suffix_listed_twice() {
+    let line = line_of("domains.toml", "[suffixes.io]");
+    Copy::new("suffix-twice")
+        .edit(
+            "domains.toml",
+            "[suffixes.io]\napproved = false",
+            "[suffixes.io]\napproved = false\nsuffixes = [\"COM\"]",
+        )
+        .fails("domains.toml", Some(line + 2), "the suffix `COM` is listed twice");
+}
+
+#[test]
+fn a_misspelt_key_in_a_provinces_domains() {
+    let line = line_of("provinces/shanghai.toml", "min_days = 180");
+    Copy::new("province-domains")
+        .edit("provinces/shanghai.toml", "min_days = 180", "min_day = 180")
+        .fails("provinces/shanghai.toml", Some(line), "unknown field `min_day`");
+}
+
+#[test]
+fn a_review_step_that_does_not_exist() {
+    let line = line_of("hosting.toml", "steps = [\"provider_review\", \"authority_review\"]");
+    Copy::new("review-step")
+        .edit("hosting.toml", "\"authority_review\"]", "\"authority_reveiw\"]")
+        .fails(
+            "hosting.toml",
+            Some(line),
+            "`authority_reveiw` is not a step of process.toml",
+        );
+}
+
+#[test]
+fn an_invalid_authorization_code_pattern() {
+    let line = line_of("hosting.toml", "pattern = '^[0-9A-Za-z][0-9A-Za-z-]{4,62}[0-9A-Za-z]$'");
+    Copy::new("pattern")
+        .edit("hosting.toml", "{4,62}[0-9A-Za-z]$'", "{4,62}[0-9A-Za-z$'")
+        .fails("hosting.toml", Some(line), "invalid pattern");
+}

@@ -27,6 +27,8 @@ pub(crate) use source::{Meta, Registry, Rule, SourceDate, SourceRef, Sourced, ru
 pub use source::{RuleInfo, Source};
 
 use crate::certificate::{CertificateRules, RegionRules};
+use crate::domain::{DomainRules, PublicSuffixList};
+use crate::hosting::HostingRules;
 use crate::identity::{MobilePrefixes, Regions};
 use crate::materials::MaterialRules;
 use crate::number::NumberRules;
@@ -61,6 +63,9 @@ const FILES: &[(&str, &str)] = embed![
     "materials.toml",
     "process.toml",
     "numbers.toml",
+    "domains.toml",
+    "public_suffix_list.dat",
+    "hosting.toml",
     "provinces/beijing.toml",
     "provinces/tianjin.toml",
     "provinces/hebei.toml",
@@ -125,6 +130,8 @@ pub(crate) struct RuleData {
     pub(crate) materials: MaterialRules,
     pub(crate) process: ProcessRules,
     pub(crate) numbers: NumberRules,
+    pub(crate) domains: DomainRules,
+    pub(crate) hosting: HostingRules,
     /// Indexed by `Province as usize`.
     pub(crate) provinces: Vec<ProvinceRules>,
 }
@@ -199,6 +206,23 @@ impl RuleSet {
         &self.data.contacts.prefixes
     }
 
+    /// The public suffix list of the rule set (`public_suffix_list.dat`,
+    /// ICANN section only), which tells the registrable domain (一级域名)
+    /// of a name.
+    ///
+    /// ```
+    /// use beian::domain::DomainName;
+    ///
+    /// let rules = beian::RuleSet::embedded();
+    /// let name = DomainName::parse("bbs.example.com.cn")?;
+    /// let registrable = rules.public_suffix_list().registrable_domain(&name);
+    /// assert_eq!(registrable.unwrap().as_ascii(), "example.com.cn");
+    /// # Ok::<(), beian::domain::DomainNameError>(())
+    /// ```
+    pub fn public_suffix_list(&self) -> &PublicSuffixList {
+        &self.data.domains.public_suffix_list
+    }
+
     pub(crate) fn data(&self) -> &RuleData {
         &self.data
     }
@@ -218,6 +242,8 @@ impl RuleSet {
         let materials = MaterialRules::load(&file("materials.toml")?, &mut registry)?;
         let process = ProcessRules::load(&file("process.toml")?, &mut registry)?;
         let numbers = NumberRules::load(&file("numbers.toml")?, &mut registry)?;
+        let domains = DomainRules::load(&file("domains.toml")?, &file("public_suffix_list.dat")?, &mut registry)?;
+        let hosting = HostingRules::load(&file("hosting.toml")?, &mut registry, &process)?;
         let provinces = Province::ALL
             .into_iter()
             .map(|p| {
@@ -240,6 +266,8 @@ impl RuleSet {
                 materials,
                 process,
                 numbers,
+                domains,
+                hosting,
                 provinces,
             }),
         })

@@ -1,0 +1,413 @@
+//! The domain checks of a filing (SPEC §4 "Domains", and the website checks
+//! `website.too_many_domains` and `website.homepage_outside_domains`).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::name::{DomainName, is_under, last_labels};
+use super::rules::DomainRules;
+use crate::application::{Domain, Subject, Website};
+use crate::code::Code;
+use crate::report::Params;
+use crate::rules::Rule;
+use crate::validator::{Context, params};
+use crate::vocabulary::{FilingType, Severity};
+
+/// The registrable domains seen so far (ASCII) and where each was first.
+type Seen = HashMap<Box<str>, (usize, usize)>;
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let rules = &{ cx.rules }.domains;
+    let mut seen = Seen::new();
+    for (i, website) in cx.websites() {
+        let mut names: Vec<DomainName> = Vec::new();
+        for (j, domain) in Context::domains(website) {
+            let name = check_name(cx, rules, i, j, domain);
+            let shown = name.as_ref().map_or(domain.name.trim(), |(n, _)| n.as_unicode());
+            if let Some((_, Some(registrable))) = &name {
+                duplicate(cx, rules, &mut seen, registrable, i, j, shown);
+            }
+            registrant(cx, rules, i, j, domain, shown);
+            expiry(cx, rules, i, j, domain, shown);
+            if let Some((n, _)) = name {
+                names.push(n);
+            }
+        }
+        too_many_domains(cx, rules, i, website);
+        homepage(cx, rules, i, website, &names);
+    }
+}
+
+fn domain_path(i: usize, j: usize, field: &str) -> String {
+    format!("/websites/{i}/domains/{j}/{field}")
+}
+
+/// Parses a domain's name and checks it and its suffix; returns the name
+/// and, when it is one, its registrable domain (ASCII).
+fn check_name(
+    cx: &mut Context<'_>,
+    rules: &DomainRules,
+    i: usize,
+    j: usize,
+    domain: &Domain,
+) -> Option<(DomainName, Option<Box<str>>)> {
+    let input = domain.name.trim();
+    if input.is_empty() {
+        return None; // field.required
+    }
+    let name = match DomainName::parse(input) {
+        Ok(name) => name,
+        Err(e) => {
+            let params = params! { "domain" => input, "reason" => e.reason() };
+            cx.flag(Code::DomainInvalid, domain_path(i, j, "name"), &rules.name, params);
+            return None;
+        }
+    };
+    let path = || domain_path(i, j, "name");
+    let split = rules.split(&name);
+    let labels = name.label_count();
+    let suffix_ascii = last_labels(name.as_ascii(), split.suffix_labels).unwrap_or(name.as_ascii());
+    let suffix_unicode = last_labels(name.as_unicode(), split.suffix_labels).unwrap_or(name.as_unicode());
+    if !split.known {
+        let params = params! { "domain" => name.as_unicode(), "suffix" => suffix_unicode };
+        cx.flag(
+            Code::DomainUnknownSuffix,
+            path(),
+            &rules.public_suffix_list_rule,
+            params,
+        );
+        return Some((name, None));
+    }
+    if split.suffix_labels >= labels {
+        let params = params! {
+            "domain" => name.as_unicode(),
+            "kind" => "public suffix",
+            "what" => "a domain registered under",
+            "name" => suffix_unicode,
+            "registrable" => Value::Null,
+        };
+        cx.flag(
+            Code::DomainNotRegistrable,
+            path(),
+            &rules.public_suffix_list_rule,
+            params,
+        );
+        return Some((name, None));
+    }
+    let registrable_ascii = last_labels(name.as_ascii(), split.suffix_labels + 1).unwrap_or(name.as_ascii());
+    if split.suffix_labels + 1 < labels {
+        let registrable = last_labels(name.as_unicode(), split.suffix_labels + 1).unwrap_or(name.as_unicode());
+        let params = params! {
+            "domain" => name.as_unicode(),
+            "kind" => "subdomain",
+            "what" => "the registrable domain",
+            "name" => registrable,
+            "registrable" => registrable,
+        };
+        cx.flag(
+            Code::DomainNotRegistrable,
+            path(),
+            &rules.public_suffix_list_rule,
+            params,
+        );
+    }
+    suffix(
+        cx,
+        rules,
+        &name,
+        registrable_ascii,
+        split.suffix_labels,
+        (suffix_ascii, suffix_unicode),
+        path,
+    );
+    let registrable = Box::from(registrable_ascii);
+    Some((name, Some(registrable)))
+}
+
+/// Whether the suffix of a registrable domain is approved and open to this
+/// subject and province.
+fn suffix(
+    cx: &mut Context<'_>,
+    rules: &DomainRules,
+    name: &DomainName,
+    registrable: &str,
+    suffix_labels: usize,
+    (suffix_ascii, suffix_unicode): (&str, &str),
+    path: impl Fn() -> String,
+) {
+    let domain = name.as_unicode();
+    match rules.listed_suffix(registrable, suffix_labels) {
+        Some((_, entry)) if entry.approved => {}
+        Some((k, entry)) => {
+            let shown = last_labels(name.as_unicode(), k).unwrap_or(suffix_unicode);
+            let params = params! { "domain" => domain, "suffix" => shown };
+            cx.flag(Code::DomainTldNotApproved, path(), &entry.rule, params);
+            if is_error(Code::DomainTldNotApproved, &entry.rule) {
+                return;
+            }
+        }
+        None => {
+            let params = params! { "domain" => domain, "suffix" => suffix_unicode };
+            cx.flag(Code::DomainTldNotApproved, path(), &rules.unlisted, params);
+            if is_error(Code::DomainTldNotApproved, &rules.unlisted) {
+                return;
+            }
+        }
+    }
+    // Every restriction that applies; the most severe (the first of equals)
+    // is reported.
+    let mut restrictions: Vec<(&Rule, &str, Params)> = Vec::new();
+    if let Some(kind) = cx.facts.subject_kind {
+        for r in &rules.reserved {
+            if r.suffixes.covers(suffix_ascii) && !r.subject_kinds.contains(&kind) {
+                let extra = params! { "subject_kind" => kind.as_str(), "subject_kinds" => kinds(&r.subject_kinds) };
+                restrictions.push((&r.rule, "reserved for other kinds of subject", extra));
+            }
+        }
+        for r in &rules.required {
+            if r.subject_kinds.contains(&kind) && !r.suffixes.covers(suffix_ascii) {
+                let extra = params! { "subject_kind" => kind.as_str() };
+                restrictions.push((&r.rule, "this kind of subject must use another suffix", extra));
+            }
+        }
+    }
+    if let Some(province) = cx.province() {
+        for (excluded, when, rule) in &province.domains.excluded {
+            if when.holds(&cx.facts) && excluded.covers(suffix_ascii) {
+                let extra = params! { "province" => province_slug(cx) };
+                restrictions.push((rule, "not accepted by the province for this filing", extra));
+            }
+        }
+        if let Some((allowed, rule)) = &province.domains.allowed
+            && !allowed.covers(suffix_ascii)
+        {
+            let extra = params! { "province" => province_slug(cx) };
+            restrictions.push((rule, "not on the province's list of accepted suffixes", extra));
+        }
+    }
+    let severity = |rule: &Rule| rule.severity.unwrap_or(Code::DomainTldRestricted.default_severity());
+    let most_severe = restrictions
+        .into_iter()
+        .reduce(|best, r| if severity(r.0) < severity(best.0) { r } else { best });
+    if let Some((rule, reason, extra)) = most_severe {
+        let mut params = params! { "domain" => domain, "suffix" => suffix_unicode, "reason" => reason };
+        params.extend(extra);
+        cx.flag(Code::DomainTldRestricted, path(), rule, params);
+    }
+}
+
+fn province_slug(cx: &Context<'_>) -> &'static str {
+    cx.app.province.map_or("", |p| p.slug())
+}
+
+fn kinds(kinds: &[crate::SubjectKind]) -> Value {
+    Value::Array(kinds.iter().map(|k| Value::from(k.as_str())).collect())
+}
+
+/// Whether findings of this code under this rule are errors.
+fn is_error(code: Code, rule: &Rule) -> bool {
+    rule.severity.unwrap_or(code.default_severity()) == Severity::Error
+}
+
+/// The same registrable domain earlier in the application.
+fn duplicate(
+    cx: &mut Context<'_>,
+    rules: &DomainRules,
+    seen: &mut Seen,
+    registrable: &str,
+    i: usize,
+    j: usize,
+    shown: &str,
+) {
+    match seen.get(registrable) {
+        Some((website, domain)) => {
+            let other = format!("/websites/{website}/domains/{domain}/name");
+            let params = params! { "domain" => shown, "other" => other };
+            cx.flag(
+                Code::DomainDuplicate,
+                domain_path(i, j, "name"),
+                &rules.duplicate,
+                params,
+            );
+        }
+        None => {
+            seen.insert(Box::from(registrable), (i, j));
+        }
+    }
+}
+
+/// Real-name verification, holder and registrar.
+fn registrant(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain: &Domain, shown: &str) {
+    if domain.real_name_verified == Some(false) {
+        let params = params! { "domain" => shown };
+        let path = domain_path(i, j, "real_name_verified");
+        cx.flag(Code::DomainNotRealNameVerified, path, &rules.real_name, params);
+    }
+    if let Some(subject) = &cx.app.subject {
+        holder(cx, rules, i, j, domain, shown, subject);
+    }
+    if !domain.registrar_in_mainland {
+        let params = params! { "domain" => shown };
+        let path = domain_path(i, j, "registrar_in_mainland");
+        cx.flag(Code::DomainRegistrarOverseas, path, &rules.registrar, params);
+    }
+}
+
+fn holder(
+    cx: &mut Context<'_>,
+    rules: &DomainRules,
+    i: usize,
+    j: usize,
+    domain: &Domain,
+    shown: &str,
+    subject: &Subject,
+) {
+    let holder = crate::text::fold(&domain.holder);
+    let subject_name = crate::text::fold(&subject.name);
+    if holder.is_empty() || subject_name.is_empty() || holder == subject_name {
+        return;
+    }
+    let Some(filing_type) = subject.filing_type() else {
+        return;
+    };
+    let (allowed, rule) = match (filing_type, cx.province().and_then(|p| p.domains.holder.as_ref())) {
+        (FilingType::Personal, _) => (false, &rules.holder.1),
+        (FilingType::Entity, Some((allowed, rule))) => (*allowed, rule),
+        (FilingType::Entity, None) => (rules.holder.0, &rules.holder.1),
+    };
+    let representative = subject
+        .legal_representative
+        .as_ref()
+        .map(|l| crate::text::fold(&l.name))
+        .filter(|n| !n.is_empty() && filing_type == FilingType::Entity);
+    if allowed && representative.as_deref() == Some(holder.as_str()) {
+        return;
+    }
+    let mut accepted = vec![Value::from(subject.name.trim())];
+    if let (true, Some(l)) = (allowed, &subject.legal_representative) {
+        accepted.push(Value::from(l.name.trim()));
+    }
+    let params = params! {
+        "domain" => shown,
+        "holder" => domain.holder.trim(),
+        "expected" => subject.name.trim(),
+        "accepted" => accepted,
+    };
+    cx.flag(Code::DomainHolderMismatch, domain_path(i, j, "holder"), rule, params);
+}
+
+/// The registration's end: expired, or too close for the province.
+fn expiry(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain: &Domain, shown: &str) {
+    let Some(expires_on) = domain.expires_on else { return };
+    let path = domain_path(i, j, "expires_on");
+    let days = i64::from((expires_on - cx.as_of).get_days());
+    if days < 0 {
+        let params = params! { "domain" => shown, "expires_on" => expires_on.to_string() };
+        cx.flag(Code::DomainExpired, path, &rules.expired, params);
+        return;
+    }
+    let (min_days, rule) = match cx.province().and_then(|p| p.domains.remaining.as_ref()) {
+        Some((days, rule)) => (*days, rule),
+        None => (rules.remaining.0, &rules.remaining.1),
+    };
+    if days < i64::from(min_days) {
+        let params = params! {
+            "domain" => shown,
+            "expires_on" => expires_on.to_string(),
+            "days" => days,
+            "min_days" => min_days,
+        };
+        cx.flag(Code::DomainExpiringSoon, path, rule, params);
+    }
+}
+
+/// More domains than the province (or the national default) allows.
+fn too_many_domains(cx: &mut Context<'_>, rules: &DomainRules, i: usize, website: &Website) {
+    let count = website.domains.len();
+    let province = cx.province();
+    let (limit, rule) = match province.and_then(|p| p.domains.per_website.as_ref()) {
+        Some((limit, when, rule)) if when.holds(&cx.facts) => (*limit, rule),
+        _ => (rules.per_website.0, &rules.per_website.1),
+    };
+    if count > limit as usize {
+        let mut params: Params = params! { "count" => count, "limit" => limit };
+        let province = cx.app.province.map_or(Value::Null, |p| Value::from(p.slug()));
+        params.insert("province".into(), province);
+        cx.flag(
+            Code::WebsiteTooManyDomains,
+            format!("/websites/{i}/domains"),
+            rule,
+            params,
+        );
+    }
+}
+
+/// The home page's host must be one of the website's domains or below one.
+fn homepage(cx: &mut Context<'_>, rules: &DomainRules, i: usize, website: &Website, names: &[DomainName]) {
+    let homepage = website.homepage.trim();
+    if homepage.is_empty() || names.is_empty() {
+        return;
+    }
+    let host = host(homepage);
+    let inside = DomainName::parse(host).is_ok_and(|h| names.iter().any(|n| is_under(h.as_ascii(), n.as_ascii())));
+    if !inside {
+        let params = params! { "homepage" => homepage, "host" => host };
+        cx.flag(
+            Code::WebsiteHomepageOutsideDomains,
+            format!("/websites/{i}/homepage"),
+            &rules.homepage,
+            params,
+        );
+    }
+}
+
+/// The host of a URL or of a bare `host[:port][/path]`.
+fn host(url: &str) -> &str {
+    let mut rest = url;
+    if let Some((scheme, after)) = rest.split_once("://")
+        && !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        rest = after;
+    } else if let Some(after) = rest.strip_prefix("//") {
+        rest = after;
+    }
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    if host_port.starts_with('[') {
+        // An IPv6 literal: not a domain.
+        return host_port.find(']').map_or(host_port, |end| &host_port[..=end]);
+    }
+    match host_port.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => host_port,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host;
+
+    #[test]
+    fn hosts_of_urls_and_bare_hosts() {
+        for (url, expected) in [
+            ("https://www.example.cn/", "www.example.cn"),
+            ("http://www.example.cn:8080/a?b#c", "www.example.cn"),
+            ("HTTPS://WWW.Example.CN", "WWW.Example.CN"),
+            ("www.example.cn/index.html", "www.example.cn"),
+            ("www.example.cn", "www.example.cn"),
+            ("//cdn.example.cn/x", "cdn.example.cn"),
+            ("https://user:pw@example.cn/", "example.cn"),
+            ("https://例子.中国/首页", "例子.中国"),
+            ("http://[::1]:80/", "[::1]"),
+            ("example.cn:443", "example.cn"),
+            ("", ""),
+        ] {
+            assert_eq!(host(url), expected, "{url}");
+        }
+    }
+}

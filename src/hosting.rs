@@ -1,0 +1,387 @@
+//! Hosting checks (SPEC §4 "Hosting"): the cloud server that hosts the
+//! websites (region, billing, purchase, expiry) or the authorization code
+//! (备案授权码 / 备案服务号) issued for one (`rules/hosting.toml`).
+//!
+//! A region is looked up in the region list of the server's provider; when
+//! the provider is not given or not known, in every provider's list, and it
+//! counts as known when all the lists that have it agree. The server must
+//! not expire while the filing is reviewed: the review is the process steps
+//! `[review] steps` (the access provider's first review and the authority's
+//! review, at the province's limits), converted to calendar days
+//! conservatively — every started run of 5 working days counts as a full
+//! week of 7 days, and `holiday_days` are added for a public-holiday week
+//! (the Spring Festival and National Day holidays close the authorities for
+//! up to 8 days).
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::ToSpan;
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::application::{AuthorizationCode, CloudServer, Hosting};
+use crate::code::Code;
+use crate::process::ProcessRules;
+use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::validator::{Context, params};
+use crate::vocabulary::{Billing, IssuerAccount};
+
+rule_entry! {
+    /// A rule without parameters.
+    pub(crate) struct PlainEntry {}
+}
+
+rule_entry! {
+    /// The least server time bought.
+    pub(crate) struct PurchaseEntry {
+        min_months: u32,
+    }
+}
+
+rule_entry! {
+    /// The review period the server must outlast.
+    pub(crate) struct ReviewEntry {
+        /// Process steps whose working days make up the review.
+        steps: Vec<Spanned<String>>,
+        /// Calendar days added for a public-holiday week.
+        holiday_days: u32,
+    }
+}
+
+rule_entry! {
+    /// A format of authorization codes.
+    pub(crate) struct FormatEntry {
+        /// Codes matching this pattern are of this format (absent for the
+        /// default format, which applies to every other code).
+        #[serde(default)]
+        applies_to: Option<Spanned<String>>,
+        /// The pattern a code of this format must match.
+        pattern: Spanned<String>,
+    }
+}
+
+rule_entry! {
+    /// A cloud provider and its region ids.
+    pub(crate) struct ProviderEntry {
+        name: String,
+        name_zh: String,
+        /// Other spellings of the provider id accepted in input.
+        #[serde(default)]
+        aliases: Vec<String>,
+        /// Region ids in mainland China.
+        mainland: Vec<String>,
+        /// Region ids elsewhere (Hong Kong, Macao, Taiwan, abroad).
+        not_mainland: Vec<String>,
+    }
+}
+
+/// A provider, compiled.
+#[derive(Debug)]
+struct Provider {
+    id: String,
+    name: String,
+    name_zh: String,
+    /// Lower-case region id → whether it is in mainland China.
+    regions: HashMap<String, bool>,
+    rule: Rule,
+}
+
+/// An authorization code format, compiled.
+#[derive(Debug)]
+struct Format {
+    id: String,
+    applies_to: Option<Regex>,
+    pattern: Regex,
+    rule: Rule,
+}
+
+/// The rules of `rules/hosting.toml`.
+#[derive(Debug)]
+pub(crate) struct HostingRules {
+    unknown_region: Rule,
+    billing: Rule,
+    purchase: (u32, Rule),
+    expired: Rule,
+    review_steps: Vec<String>,
+    holiday_days: u32,
+    review: Rule,
+    issuer: Rule,
+    used: Rule,
+    single_domain: Rule,
+    /// Formats with `applies_to`, in key order, then the default.
+    formats: Vec<Format>,
+    providers: Vec<Provider>,
+    /// Normalised provider id or alias → index in `providers`.
+    provider_ids: HashMap<String, usize>,
+}
+
+/// A provider id as input may spell it: lower case, without spaces,
+/// hyphens and underscores.
+fn normalise_provider(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl HostingRules {
+    pub(crate) fn load(
+        file: &File<'_>,
+        registry: &mut Registry,
+        process: &ProcessRules,
+    ) -> Result<HostingRules, RuleError> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Doc {
+            unknown_region: PlainEntry,
+            billing: PlainEntry,
+            purchase: PurchaseEntry,
+            expired: PlainEntry,
+            review: ReviewEntry,
+            auth_code: AuthCode,
+            providers: BTreeMap<String, Spanned<ProviderEntry>>,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct AuthCode {
+            issuer: PlainEntry,
+            used: PlainEntry,
+            single_domain: PlainEntry,
+            formats: BTreeMap<String, Spanned<FormatEntry>>,
+        }
+        let doc: Doc = file.parse()?;
+        let mut register =
+            |id: &str, entry: &dyn crate::rules::Sourced| file.register(registry, format!("hosting.{id}"), entry);
+
+        for step in &doc.review.steps {
+            if !process.has_step(step.get_ref()) {
+                return Err(file.error_at(
+                    step.span(),
+                    format!("`{}` is not a step of process.toml", step.get_ref()),
+                ));
+            }
+        }
+        let regex = |s: &Spanned<String>| {
+            Regex::new(s.get_ref()).map_err(|e| file.error_at(s.span(), format!("invalid pattern: {e}")))
+        };
+        let mut formats = Vec::new();
+        let mut default = None;
+        for (id, entry) in doc.auth_code.formats {
+            let span = entry.span();
+            let entry = entry.into_inner();
+            let format = Format {
+                id: id.clone(),
+                applies_to: entry.applies_to.as_ref().map(regex).transpose()?,
+                pattern: regex(&entry.pattern)?,
+                rule: register(&format!("auth_code.formats.{id}"), &entry)?,
+            };
+            if format.applies_to.is_some() {
+                formats.push(format);
+            } else if default.replace(format).is_some() {
+                return Err(file.error_at(span, "only one format may lack `applies_to` (it is the default)"));
+            }
+        }
+        formats.push(default.ok_or_else(|| file.error("a default format (one without `applies_to`) is required"))?);
+
+        let mut providers = Vec::new();
+        let mut provider_ids = HashMap::new();
+        for (id, entry) in doc.providers {
+            let span = entry.span();
+            let entry = entry.into_inner();
+            let mut regions = HashMap::new();
+            let listed = entry.mainland.iter().map(|r| (r, true));
+            for (region, mainland) in listed.chain(entry.not_mainland.iter().map(|r| (r, false))) {
+                let key = region.trim().to_ascii_lowercase();
+                if key.is_empty() || regions.insert(key, mainland).is_some() {
+                    let message = format!("`{id}`: the region `{region}` is empty or listed twice");
+                    return Err(file.error_at(span, message));
+                }
+            }
+            for alias in std::iter::once(&id).chain(&entry.aliases) {
+                let previous = provider_ids.insert(normalise_provider(alias), providers.len());
+                if previous.is_some_and(|p| p != providers.len()) {
+                    return Err(file.error_at(span.clone(), format!("the provider id `{alias}` is used twice")));
+                }
+            }
+            providers.push(Provider {
+                id: id.clone(),
+                name: entry.name.clone(),
+                name_zh: entry.name_zh.clone(),
+                regions,
+                rule: register(&format!("providers.{id}"), &entry)?,
+            });
+        }
+        Ok(HostingRules {
+            unknown_region: register("unknown_region", &doc.unknown_region)?,
+            billing: register("billing", &doc.billing)?,
+            purchase: (doc.purchase.min_months, register("purchase", &doc.purchase)?),
+            expired: register("expired", &doc.expired)?,
+            review_steps: doc.review.steps.iter().map(|s| s.get_ref().clone()).collect(),
+            holiday_days: doc.review.holiday_days,
+            review: register("review", &doc.review)?,
+            issuer: register("auth_code.issuer", &doc.auth_code.issuer)?,
+            used: register("auth_code.used", &doc.auth_code.used)?,
+            single_domain: register("auth_code.single_domain", &doc.auth_code.single_domain)?,
+            formats,
+            providers,
+            provider_ids,
+        })
+    }
+
+    /// Whether a region is in mainland China, with the provider whose data
+    /// says so; `None` when the region is not known.
+    fn locate(&self, provider: &str, region: &str) -> Option<(bool, &Provider)> {
+        let region = region.to_ascii_lowercase();
+        if let Some(&i) = self.provider_ids.get(&normalise_provider(provider)) {
+            let p = self.providers.get(i)?;
+            return p.regions.get(&region).map(|m| (*m, p));
+        }
+        let mut found = self
+            .providers
+            .iter()
+            .filter_map(|p| p.regions.get(&region).map(|m| (*m, p)));
+        let first = found.next()?;
+        found.all(|(m, _)| m == first.0).then_some(first)
+    }
+}
+
+pub(crate) fn check(cx: &mut Context<'_>) {
+    match &cx.app.hosting {
+        Some(Hosting::CloudServer(server)) => cloud_server(cx, server),
+        Some(Hosting::AuthorizationCode(code)) => authorization_code(cx, code),
+        None => {}
+    }
+}
+
+fn cloud_server(cx: &mut Context<'_>, server: &CloudServer) {
+    let rules = &{ cx.rules }.hosting;
+    let region = server.region.trim();
+    let provider = server.provider.trim();
+    if !region.is_empty() {
+        match rules.locate(provider, region) {
+            Some((true, _)) => {}
+            Some((false, p)) => {
+                let params = params! {
+                    "region" => region,
+                    "provider" => p.id.as_str(),
+                    "provider_name" => p.name.as_str(),
+                    "provider_name_zh" => p.name_zh.as_str(),
+                };
+                cx.flag(Code::HostingNotMainland, "/hosting/region", &p.rule, params);
+            }
+            None => {
+                let params = params! { "region" => region, "provider" => provider };
+                cx.flag(
+                    Code::HostingRegionUnknown,
+                    "/hosting/region",
+                    &rules.unknown_region,
+                    params,
+                );
+            }
+        }
+    }
+    if server.billing == Some(Billing::Postpaid) {
+        cx.flag(Code::HostingPostpaid, "/hosting/billing", &rules.billing, params! {});
+    }
+    if let Some(months) = server.purchased_months
+        && months < rules.purchase.0
+    {
+        let params = params! { "months" => months, "min_months" => rules.purchase.0 };
+        cx.flag(
+            Code::HostingPurchaseTooShort,
+            "/hosting/purchased_months",
+            &rules.purchase.1,
+            params,
+        );
+    }
+    let Some(expires_on) = server.expires_on else { return };
+    if expires_on < cx.as_of {
+        let params = params! { "expires_on" => expires_on.to_string() };
+        cx.flag(Code::HostingExpired, "/hosting/expires_on", &rules.expired, params);
+        return;
+    }
+    let working_days: u32 = rules
+        .review_steps
+        .iter()
+        .filter_map(|id| crate::process::working_days(cx, id))
+        .sum();
+    let days = calendar_days(working_days, rules.holiday_days);
+    if let Ok(review_ends) = cx.as_of.checked_add(i64::from(days).days())
+        && expires_on < review_ends
+    {
+        let params = params! {
+            "expires_on" => expires_on.to_string(),
+            "review_ends" => review_ends.to_string(),
+            "working_days" => working_days,
+        };
+        cx.flag(Code::HostingExpiringSoon, "/hosting/expires_on", &rules.review, params);
+    }
+}
+
+/// Calendar days that certainly hold `working_days`: every started run of
+/// 5 working days is a week of 7 days, plus a public-holiday allowance.
+fn calendar_days(working_days: u32, holiday_days: u32) -> u32 {
+    working_days.div_ceil(5).saturating_mul(7).saturating_add(holiday_days)
+}
+
+fn authorization_code(cx: &mut Context<'_>, auth: &AuthorizationCode) {
+    let rules = &{ cx.rules }.hosting;
+    let code = auth.code.trim();
+    if !code.is_empty() {
+        let format = rules
+            .formats
+            .iter()
+            .find(|f| f.applies_to.as_ref().is_none_or(|a| a.is_match(code)));
+        if let Some(f) = format
+            && !f.pattern.is_match(code)
+        {
+            let params = params! { "code" => code, "format" => f.id.as_str() };
+            cx.flag(Code::HostingAuthCodeFormat, "/hosting/code", &f.rule, params);
+        }
+    }
+    if auth.issuer_account == Some(IssuerAccount::Personal) {
+        cx.flag(
+            Code::HostingAuthCodeIssuerNotEnterprise,
+            "/hosting/issuer_account",
+            &rules.issuer,
+            params! {},
+        );
+    }
+    if auth.used {
+        cx.flag(Code::HostingAuthCodeUsed, "/hosting/used", &rules.used, params! {});
+    }
+    let websites = cx.app.websites.len();
+    let domains: usize = cx.app.websites.iter().map(|w| w.domains.len()).sum();
+    if websites > 1 || domains > 1 {
+        let params = params! { "websites" => websites, "domains" => domains };
+        cx.flag(
+            Code::HostingAuthCodeSingleDomain,
+            "/hosting",
+            &rules.single_domain,
+            params,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn working_days_become_whole_weeks_and_a_holiday() {
+        assert_eq!(calendar_days(0, 8), 8);
+        assert_eq!(calendar_days(1, 8), 15);
+        assert_eq!(calendar_days(5, 8), 15);
+        assert_eq!(calendar_days(21, 8), 43);
+        assert_eq!(calendar_days(31, 8), 57);
+        assert_eq!(calendar_days(u32::MAX, u32::MAX), u32::MAX);
+    }
+
+    #[test]
+    fn provider_ids_are_normalised() {
+        assert_eq!(normalise_provider(" Tencent-Cloud "), "tencentcloud");
+        assert_eq!(normalise_provider("AWS_China"), "awschina");
+        assert_eq!(normalise_provider("腾讯云"), "腾讯云");
+    }
+}
