@@ -11,19 +11,13 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use beian::{Application, Report, RuleSet, Severity, Validator};
+use beian::{Application, Language, RuleSet, Validator};
 
 const USAGE: &str = "usage: validate [--format text|json] [--lang zh|en] [--as-of YYYY-MM-DD] [--rules DIR] <FILE|->";
 
-#[derive(Clone, Copy, PartialEq)]
-enum Lang {
-    Zh,
-    En,
-}
-
 struct Options {
     json: bool,
-    lang: Lang,
+    lang: Language,
     as_of: Option<beian::Date>,
     rules: Option<String>,
     input: String,
@@ -63,7 +57,7 @@ fn run() -> Result<ExitCode, String> {
     if options.json {
         println!("{}", report.to_json());
     } else {
-        print!("{}", render(&report, &rules, options.lang));
+        print!("{}", report.to_text(&rules, options.lang));
     }
     Ok(if report.is_ok() {
         ExitCode::SUCCESS
@@ -75,7 +69,7 @@ fn run() -> Result<ExitCode, String> {
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
     let mut options = Options {
         json: false,
-        lang: Lang::Zh,
+        lang: Language::Zh,
         as_of: None,
         rules: None,
         input: String::new(),
@@ -91,8 +85,8 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                 other => return Err(format!("unknown format `{other}`: use text or json")),
             },
             "--lang" => match value("--lang")?.as_str() {
-                "zh" => options.lang = Lang::Zh,
-                "en" => options.lang = Lang::En,
+                "zh" => options.lang = Language::Zh,
+                "en" => options.lang = Language::En,
                 other => return Err(format!("unknown language `{other}`: use zh or en")),
             },
             "--as-of" => {
@@ -113,123 +107,4 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
     }
     options.input = input.ok_or_else(|| format!("no input file\n{USAGE}"))?;
     Ok(options)
-}
-
-/// A readable report: the verdict, the findings by severity, the materials
-/// and the steps.
-fn render(report: &Report, rules: &RuleSet, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let t = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
-    let mut out = String::new();
-    let errors = report.errors().count();
-    let warnings = report.warnings().count();
-    let verdict = match (report.is_ok(), zh) {
-        (true, true) => "✔ 可以提交".to_owned(),
-        (true, false) => "✔ ready to submit".to_owned(),
-        (false, true) => format!("✘ 会被驳回：{errors} 个错误"),
-        (false, false) => format!(
-            "✘ would be rejected: {errors} error{}",
-            if errors == 1 { "" } else { "s" }
-        ),
-    };
-    out.push_str(&verdict);
-    if warnings > 0 {
-        out.push_str(&if zh {
-            format!("，{warnings} 个警告")
-        } else {
-            format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" })
-        });
-    }
-    out.push('\n');
-    let province = report.province.map_or("-", |p| p.slug());
-    let filing_type = report.filing_type.map_or("-", |f| f.as_str());
-    out.push_str(&format!(
-        "{}: {province} · {}: {filing_type} · {}: {} · {}: {}\n",
-        t("省份", "province"),
-        t("备案类型", "filing type"),
-        t("评估日期", "as of"),
-        report.as_of,
-        t("规则版本", "rules"),
-        report.ruleset,
-    ));
-
-    for (severity, title) in [
-        (Severity::Error, t("错误", "Errors")),
-        (Severity::Warning, t("警告", "Warnings")),
-        (Severity::Info, t("提示", "Notes")),
-    ] {
-        let findings: Vec<_> = report.findings.iter().filter(|f| f.severity == severity).collect();
-        if findings.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n{title}\n"));
-        for f in findings {
-            let path = if f.path.is_empty() { "/" } else { &f.path };
-            out.push_str(&format!("  {path}  [{}]\n", f.code));
-            out.push_str(&format!("    {}\n", if zh { &f.message_zh } else { &f.message }));
-            if let Some(rule) = rules.rule(&f.rule) {
-                let sources: Vec<&str> = rule.sources().iter().map(|s| s.tag()).collect();
-                out.push_str(&format!(
-                    "    {}: {} ({}, {})\n",
-                    t("依据", "rule"),
-                    rule.id(),
-                    sources.join(", "),
-                    rule.source_date()
-                ));
-            }
-        }
-    }
-
-    if !report.materials.is_empty() {
-        out.push_str(&format!("\n{}\n", t("需准备的材料", "Materials to prepare")));
-        for m in &report.materials {
-            out.push_str(&format!(
-                "  - {}  ({})\n",
-                if zh { &m.name_zh } else { &m.name },
-                m.concerns
-            ));
-        }
-    }
-
-    if !report.steps.is_empty() {
-        out.push_str(&format!("\n{}\n", t("后续流程", "Steps")));
-        for (i, s) in report.steps.iter().enumerate() {
-            let mut limits = Vec::new();
-            if let Some(d) = s.working_days {
-                limits.push(if zh {
-                    format!("约 {d} 个工作日")
-                } else {
-                    format!("about {d} working day{}", if d == 1 { "" } else { "s" })
-                });
-            }
-            if let Some(d) = s.max_working_days {
-                limits.push(if zh {
-                    format!("最长 {d} 个工作日")
-                } else {
-                    format!("at most {d} working days")
-                });
-            }
-            if let Some(h) = s.max_hours {
-                limits.push(if zh {
-                    format!("{h} 小时内")
-                } else {
-                    format!("within {h} hours")
-                });
-            }
-            if let Some(d) = s.max_days {
-                limits.push(if zh {
-                    format!("{d} 天内")
-                } else {
-                    format!("within {d} days")
-                });
-            }
-            let name = if zh { &s.name_zh } else { &s.name };
-            out.push_str(&format!("  {}. {name}", i + 1));
-            if !limits.is_empty() {
-                out.push_str(&format!(" — {}", limits.join(", ")));
-            }
-            out.push('\n');
-        }
-    }
-    out
 }

@@ -35,11 +35,15 @@ use crate::vocabulary::{
 /// assert!(!beian::validate(&app).is_ok()); // the subject, websites and hosting are missing
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+// Read by schemars: every key may be absent, as when parsing.
+#[serde(default)]
 pub struct Application {
     /// The province whose communications administration reviews the filing (备案省份).
     pub province: Option<Province>,
     /// The evaluation date, when the application fixes one.
     #[serde(with = "date_opt")]
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "date_schema"))]
     pub as_of: Option<Date>,
     /// The sponsor (主办者 / 主办单位).
     pub subject: Option<Subject>,
@@ -60,6 +64,7 @@ pub struct Application {
 /// carries the contact fields of a [`Person`] itself.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Subject {
     /// `personal`, or the kind of organisation.
     pub kind: Option<SubjectKind>,
@@ -104,6 +109,7 @@ impl Subject {
 /// A certificate (证件): its kind, number and expiry.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Certificate {
     /// The kind of certificate.
     pub kind: Option<CertificateKind>,
@@ -126,6 +132,7 @@ pub enum Validity {
 /// A responsible person (主体负责人 or 网站负责人).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Person {
     /// The person's name.
     #[serde(deserialize_with = "text")]
@@ -148,6 +155,7 @@ pub struct Person {
 /// The legal representative of an organisation (法定代表人).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct LegalRepresentative {
     /// The legal representative's name.
     #[serde(deserialize_with = "text")]
@@ -160,6 +168,7 @@ pub struct LegalRepresentative {
 /// where they live.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct ResidencePermit {
     /// The province that issued the permit.
     pub province: Option<Province>,
@@ -173,6 +182,7 @@ pub struct ResidencePermit {
 /// A website being filed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Website {
     /// The website name (网站名称).
     #[serde(deserialize_with = "text")]
@@ -213,6 +223,7 @@ pub struct Website {
 /// A domain of a website, with what the registrar records about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Domain {
     /// The registrable domain, Unicode or punycode.
     #[serde(deserialize_with = "text")]
@@ -226,6 +237,7 @@ pub struct Domain {
     pub registrar_in_mainland: bool,
     /// The last day of the registration.
     #[serde(with = "date_opt")]
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "date_schema"))]
     pub expires_on: Option<Date>,
 }
 
@@ -244,6 +256,7 @@ impl Default for Domain {
 /// A pre-approval (前置审批) held for a website.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PreApproval {
     /// The category approved.
     pub category: Option<PreApprovalCategory>,
@@ -262,6 +275,7 @@ pub struct PreApproval {
 /// the shape, so it is required and a key of the other kind is a shape error.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub enum Hosting {
     /// A cloud server bought from the access provider.
     CloudServer(CloudServer),
@@ -271,6 +285,9 @@ pub enum Hosting {
 
 /// A cloud server that hosts the websites.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+// Read by schemars: every key may be absent, as when parsing.
+#[serde(default)]
 pub struct CloudServer {
     /// The cloud provider, e.g. `tencent`, `aliyun`.
     pub provider: String,
@@ -282,11 +299,15 @@ pub struct CloudServer {
     pub purchased_months: Option<u32>,
     /// The last day of the subscription.
     #[serde(with = "date_opt")]
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "date_schema"))]
     pub expires_on: Option<Date>,
 }
 
 /// An authorization code (备案授权码 / 备案服务号) issued for a server.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+// Read by schemars: every key may be absent, as when parsing.
+#[serde(default)]
 pub struct AuthorizationCode {
     /// The code.
     pub code: String,
@@ -540,6 +561,33 @@ where
     T: Deserialize<'de>,
 {
     Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// The schema of an optional `YYYY-MM-DD` date.
+#[cfg(feature = "schemars")]
+fn date_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": ["string", "null"],
+        "format": "date",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    })
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Validity {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Validity".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "the last day of validity, or `long_term` (长期)",
+            "anyOf": [
+                { "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+                { "const": "long_term" },
+            ],
+        })
+    }
 }
 
 /// Parses a date written exactly as `YYYY-MM-DD`.

@@ -103,7 +103,8 @@ pub use report::{Finding, Material, Params, Report, Step};
 pub use rules::{RuleError, RuleInfo, RuleSet, Source};
 pub use validator::{Validator, validate};
 pub use vocabulary::{
-    Billing, CertificateKind, Content, FilingType, IssuerAccount, PreApprovalCategory, Severity, SubjectKind, UnknownId,
+    Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PreApprovalCategory, Severity, SubjectKind,
+    UnknownId,
 };
 
 /// The calendar date type of the API (`jiff::civil::Date`).

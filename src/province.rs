@@ -277,6 +277,20 @@ impl FromStr for Province {
     }
 }
 
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Province {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Province".into()
+    }
+
+    /// The slugs: the canonical form. Parsing also accepts the Chinese
+    /// names, abbreviations and GB/T 2260 codes, which a form need not offer.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let slugs: Vec<&str> = Province::ALL.iter().map(|p| p.slug()).collect();
+        schemars::json_schema!({ "type": "string", "enum": slugs, "description": "a province slug" })
+    }
+}
+
 impl Serialize for Province {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.slug())

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::application::date;
 use crate::code::Code;
 use crate::province::Province;
-use crate::vocabulary::{FilingType, Severity};
+use crate::rules::RuleSet;
+use crate::vocabulary::{FilingType, Language, Severity};
 
 /// The parameters of a finding: the values its message talks about, by name.
 ///
@@ -76,6 +77,139 @@ impl Report {
     /// The report as pretty-printed JSON (SPEC §3).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report always serialises")
+    }
+
+    /// The report as text for a person, in Chinese or English: the verdict,
+    /// the findings grouped by severity with their paths and the rule (id,
+    /// sources, date) behind each, the materials to prepare and the steps.
+    /// The rule set is the one that produced the report; it supplies the
+    /// sources.
+    ///
+    /// ```
+    /// use beian::{Language, RuleSet};
+    ///
+    /// let app = beian::Application::from_json(include_str!("../examples/applications/personal.json"))?;
+    /// let report = beian::validate(&app);
+    /// let text = report.to_text(&RuleSet::embedded(), Language::En);
+    /// assert!(text.starts_with("✔ ready to submit"));
+    /// # Ok::<(), beian::ParseError>(())
+    /// ```
+    pub fn to_text(&self, rules: &RuleSet, language: Language) -> String {
+        let zh = language == Language::Zh;
+        let report = self;
+        let t = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
+        let mut out = String::new();
+        let errors = report.errors().count();
+        let warnings = report.warnings().count();
+        let verdict = match (report.is_ok(), zh) {
+            (true, true) => "✔ 可以提交".to_owned(),
+            (true, false) => "✔ ready to submit".to_owned(),
+            (false, true) => format!("✘ 会被驳回：{errors} 个错误"),
+            (false, false) => format!(
+                "✘ would be rejected: {errors} error{}",
+                if errors == 1 { "" } else { "s" }
+            ),
+        };
+        out.push_str(&verdict);
+        if warnings > 0 {
+            out.push_str(&if zh {
+                format!("，{warnings} 个警告")
+            } else {
+                format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" })
+            });
+        }
+        out.push('\n');
+        let province = report.province.map_or("-", |p| p.slug());
+        let filing_type = report.filing_type.map_or("-", |f| f.as_str());
+        out.push_str(&format!(
+            "{}: {province} · {}: {filing_type} · {}: {} · {}: {}\n",
+            t("省份", "province"),
+            t("备案类型", "filing type"),
+            t("评估日期", "as of"),
+            report.as_of,
+            t("规则版本", "rules"),
+            report.ruleset,
+        ));
+
+        for (severity, title) in [
+            (Severity::Error, t("错误", "Errors")),
+            (Severity::Warning, t("警告", "Warnings")),
+            (Severity::Info, t("提示", "Notes")),
+        ] {
+            let findings: Vec<_> = report.findings.iter().filter(|f| f.severity == severity).collect();
+            if findings.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("\n{title}\n"));
+            for f in findings {
+                let path = if f.path.is_empty() { "/" } else { &f.path };
+                out.push_str(&format!("  {path}  [{}]\n", f.code));
+                out.push_str(&format!("    {}\n", if zh { &f.message_zh } else { &f.message }));
+                if let Some(rule) = rules.rule(&f.rule) {
+                    let sources: Vec<&str> = rule.sources().iter().map(|s| s.tag()).collect();
+                    out.push_str(&format!(
+                        "    {}: {} ({}, {})\n",
+                        t("依据", "rule"),
+                        rule.id(),
+                        sources.join(", "),
+                        rule.source_date()
+                    ));
+                }
+            }
+        }
+
+        if !report.materials.is_empty() {
+            out.push_str(&format!("\n{}\n", t("需准备的材料", "Materials to prepare")));
+            for m in &report.materials {
+                out.push_str(&format!(
+                    "  - {}  ({})\n",
+                    if zh { &m.name_zh } else { &m.name },
+                    m.concerns
+                ));
+            }
+        }
+
+        if !report.steps.is_empty() {
+            out.push_str(&format!("\n{}\n", t("后续流程", "Steps")));
+            for (i, s) in report.steps.iter().enumerate() {
+                let mut limits = Vec::new();
+                if let Some(d) = s.working_days {
+                    limits.push(if zh {
+                        format!("约 {d} 个工作日")
+                    } else {
+                        format!("about {d} working day{}", if d == 1 { "" } else { "s" })
+                    });
+                }
+                if let Some(d) = s.max_working_days {
+                    limits.push(if zh {
+                        format!("最长 {d} 个工作日")
+                    } else {
+                        format!("at most {d} working days")
+                    });
+                }
+                if let Some(h) = s.max_hours {
+                    limits.push(if zh {
+                        format!("{h} 小时内")
+                    } else {
+                        format!("within {h} hours")
+                    });
+                }
+                if let Some(d) = s.max_days {
+                    limits.push(if zh {
+                        format!("{d} 天内")
+                    } else {
+                        format!("within {d} days")
+                    });
+                }
+                let name = if zh { &s.name_zh } else { &s.name };
+                out.push_str(&format!("  {}. {name}", i + 1));
+                if !limits.is_empty() {
+                    out.push_str(&format!(" — {}", limits.join(", ")));
+                }
+                out.push('\n');
+            }
+        }
+        out
     }
 }
 

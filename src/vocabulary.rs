@@ -79,6 +79,17 @@ macro_rules! vocabulary {
                     .map_err(|_| serde::de::Error::unknown_variant(&s, Self::IDS))
             }
         }
+
+        #[cfg(feature = "schemars")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": Self::IDS, "description": concat!("a ", $what, " id") })
+            }
+        }
     };
 }
 
@@ -303,6 +314,16 @@ vocabulary! {
         Enterprise = "enterprise",
         /// 个人实名认证.
         Personal = "personal",
+    }
+}
+
+vocabulary! {
+    /// The language of messages and names in text output.
+    pub enum Language ("language") {
+        /// Chinese (`zh`).
+        Zh = "zh",
+        /// English (`en`).
+        En = "en",
     }
 }
 

@@ -18,7 +18,7 @@
 //!
 //! `source` records where the facts of a case come from. Every case also
 //! checks that no certificate or phone number of the application appears in
-//! full in the report.
+//! full in the report, as JSON or as text in either language.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -270,7 +270,13 @@ fn leaks(app: &beian::Application, report: &beian::Report) -> Vec<String> {
             .map(|p| p.chars().filter(char::is_ascii_digit).collect::<String>()),
     );
     secrets.extend(phones.iter().map(|p| p.trim().to_owned()));
-    let json = report.to_json();
+    let rules = beian::RuleSet::embedded();
+    let json = [
+        report.to_json(),
+        report.to_text(&rules, beian::Language::Zh),
+        report.to_text(&rules, beian::Language::En),
+    ]
+    .join("\n");
     let visible = json.replace(['-', ' '], "");
     secrets
         .into_iter()
