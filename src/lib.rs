@@ -89,6 +89,7 @@ mod province;
 mod report;
 mod rules;
 mod subject;
+mod submission;
 mod text;
 mod validator;
 mod website;
