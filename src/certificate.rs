@@ -111,7 +111,7 @@ pub(crate) struct CertificateRules {
     /// The rule of each checked number format.
     formats: BTreeMap<NumberFormat, Rule>,
     expired: Rule,
-    expiring: (u32, Rule),
+    pub(crate) expiring: (u32, Rule),
     /// (organisation type code, subject kinds).
     uscc_kinds: Vec<(OrganisationType, Vec<SubjectKind>)>,
     uscc_kinds_rule: Rule,
@@ -370,7 +370,11 @@ impl ProvinceCertificateRules {
             if let Some(kind) = entry.kinds.iter().find(|k| !national.expires(**k)) {
                 return Err(file.error_at(span, format!("`{kind}` certificates do not expire")));
             }
-            let rule = file.register(registry, format!("provinces.{slug}.certificates.remaining.{key}"), &entry)?;
+            let rule = file.register(
+                registry,
+                format!("provinces.{slug}.certificates.remaining.{key}"),
+                &entry,
+            )?;
             remaining.push((entry.kinds, entry.min_days, rule));
         }
         let mut subject_kinds: Vec<SubjectKindRule> = Vec::new();
@@ -388,7 +392,11 @@ impl ProvinceCertificateRules {
                 return Err(file.error_at(span, format!("`{s}` has two certificate kind rules")));
             }
             for kind in entry.only.iter().chain(&entry.refused) {
-                if let Some(s) = entry.subject_kinds.iter().find(|s| !national.kind(*kind).subjects.contains(s)) {
+                if let Some(s) = entry
+                    .subject_kinds
+                    .iter()
+                    .find(|s| !national.kind(*kind).subjects.contains(s))
+                {
                     let message = format!("`{kind}` does not fit a subject of kind `{s}` in certificates.toml");
                     return Err(file.error_at(span, message));
                 }

@@ -110,6 +110,14 @@ pub use vocabulary::{
 /// The calendar date type of the API (`jiff::civil::Date`).
 pub use jiff::civil::Date;
 
+/// What each province requires of the people of a filing, and its other
+/// own values, generated from the embedded rule data.
+///
+/// The page below is `rules/PROVINCES.md`; a test fails when it differs
+/// from what the rule data generates.
+#[doc = include_str!("../rules/PROVINCES.md")]
+pub mod provinces {}
+
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

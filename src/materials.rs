@@ -259,7 +259,10 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
         let mut seen: Vec<&Person> = Vec::new();
         cx.websites().filter_map(move |(i, w)| {
             let m = w.manager.as_ref()?;
-            if seen.iter().any(|s| same_person(&s.name, &s.certificate, &m.name, &m.certificate)) {
+            if seen
+                .iter()
+                .any(|s| same_person(&s.name, &s.certificate, &m.name, &m.certificate))
+            {
                 return None;
             }
             seen.push(m);

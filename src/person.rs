@@ -49,9 +49,9 @@ pub(crate) struct PeopleRules {
     principal: Rule,
     manager: Rule,
     personal_roles: Rule,
-    min_age: (u8, Rule),
+    pub(crate) min_age: (u8, Rule),
     mobile_shared: Rule,
-    email_shared: Rule,
+    pub(crate) email_shared: Rule,
     emergency_phone: Rule,
     emergency_same_as_mobile: Rule,
 }
@@ -291,6 +291,7 @@ pub(crate) enum Policy {
 }
 
 impl Policy {
+    #[cfg(test)]
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Policy::Accepted => "accepted",
@@ -475,9 +476,8 @@ impl ProvincePeopleRules {
                 rule,
             });
         }
-        let mut plain = |name: &str, e: Option<PlainEntry>| {
-            e.map(|e| file.register(registry, id(name), &e)).transpose()
-        };
+        let mut plain =
+            |name: &str, e: Option<PlainEntry>| e.map(|e| file.register(registry, id(name), &e)).transpose();
         let manager_is_principal = plain("manager_is_principal", doc.manager_is_principal)?;
         let email_shared = plain("email_shared", doc.email_shared)?;
         let mut roles = |name: &str, e: Option<RolesEntry>| {
@@ -773,7 +773,12 @@ fn required_contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
             && p.emergency_phone.trim().is_empty()
         {
             let params = params! { "province" => province.slug(), "role" => p.role.as_str() };
-            cx.flag(Code::PersonEmergencyPhoneRequired, p.at.field("emergency_phone"), rule, params);
+            cx.flag(
+                Code::PersonEmergencyPhoneRequired,
+                p.at.field("emergency_phone"),
+                rule,
+                params,
+            );
         }
         if let Some((roles, rule)) = &rules.people.mobile_local
             && concerns(roles, p, personal)

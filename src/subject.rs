@@ -162,18 +162,16 @@ pub(crate) fn origin(rules: &SubjectRules, app: &Application, province: Option<P
         return Origin::Unknown;
     };
     let from = match certificate.kind {
-        Some(CertificateKind::ResidentIdCard) => {
-            match rules.province_of(subject.certificate_address.trim()) {
-                Some(p) => (p, true),
-                None => {
-                    let number = crate::certificate::normalise(&certificate.number);
-                    match ResidentId::parse(&number).ok().and_then(|id| id.province()) {
-                        Some(p) => (p, false),
-                        None => return Origin::Unknown,
-                    }
+        Some(CertificateKind::ResidentIdCard) => match rules.province_of(subject.certificate_address.trim()) {
+            Some(p) => (p, true),
+            None => {
+                let number = crate::certificate::normalise(&certificate.number);
+                match ResidentId::parse(&number).ok().and_then(|id| id.province()) {
+                    Some(p) => (p, false),
+                    None => return Origin::Unknown,
                 }
             }
-        }
+        },
         Some(kind) if kind.is_personal() => return Origin::WithoutAddress(kind),
         _ => return Origin::Unknown,
     };
@@ -267,7 +265,11 @@ fn residence(cx: &mut Context<'_>) {
     match rule.policy {
         Policy::Accepted => {}
         Policy::Refused if foreign => {
-            let kind = subject.certificate.as_ref().and_then(|c| c.kind).map(CertificateKind::as_str);
+            let kind = subject
+                .certificate
+                .as_ref()
+                .and_then(|c| c.kind)
+                .map(CertificateKind::as_str);
             let params = params! { "province" => province.slug(), "kind" => kind };
             cx.flag(Code::SubjectForeignerNotAccepted, evidence, &rule.rule, params);
         }

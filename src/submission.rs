@@ -18,7 +18,7 @@ use crate::vocabulary::Severity;
 rule_entry! {
     /// A cap on the websites or domains of one submission.
     pub(crate) struct CapEntry {
-        limit: u32,
+        limit: toml::Spanned<u32>,
         #[serde(default)]
         when: Condition,
     }
@@ -60,12 +60,13 @@ impl ProvinceSubmissionRules {
             let id = format!("provinces.{}.submission.{name}", province.slug());
             let mut caps = Vec::new();
             for (id, entry) in tiers.into_iter().flat_map(|t| t.with_ids(&id)) {
-                if entry.limit == 0 {
-                    return Err(file.error(format!("`{id}`: a limit of 0 would refuse every application")));
+                if *entry.limit.get_ref() == 0 {
+                    let message = "a limit of 0 would refuse every application";
+                    return Err(file.error_at(entry.limit.span(), message));
                 }
                 let rule = file.register(registry, id, &entry)?;
                 caps.push(Cap {
-                    limit: entry.limit,
+                    limit: entry.limit.into_inner(),
                     when: entry.when,
                     rule,
                 });
@@ -98,7 +99,12 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         return;
     };
     let websites = cx.websites().count();
-    if let Some(cap) = broken(cx, &rules.submission.websites, websites, Code::SubmissionTooManyWebsites) {
+    if let Some(cap) = broken(
+        cx,
+        &rules.submission.websites,
+        websites,
+        Code::SubmissionTooManyWebsites,
+    ) {
         let params = params! { "count" => websites, "limit" => cap.limit, "province" => province.slug() };
         let path = format!("/websites/{}", cap.limit);
         cx.flag(Code::SubmissionTooManyWebsites, path, &cap.rule, params);

@@ -309,7 +309,10 @@ fn expiry(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain:
     }
     // The province's tiers (else the national minimum): of those broken,
     // the most severe, then the highest.
-    let own = cx.province().map(|p| p.domains.remaining.as_slice()).unwrap_or_default();
+    let own = cx
+        .province()
+        .map(|p| p.domains.remaining.as_slice())
+        .unwrap_or_default();
     let severity = |rule: &Rule| rule.severity.unwrap_or(Code::DomainExpiringSoon.default_severity());
     let broken = if own.is_empty() {
         Some((rules.remaining.0, &rules.remaining.1)).filter(|(min_days, _)| days < i64::from(*min_days))
@@ -333,7 +336,10 @@ fn expiry(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain:
 /// More domains than the province (or the national default) allows.
 fn too_many_domains(cx: &mut Context<'_>, rules: &DomainRules, i: usize, website: &Website) {
     let count = website.domains.len();
-    let own = cx.province().map(|p| p.domains.per_website.as_slice()).unwrap_or_default();
+    let own = cx
+        .province()
+        .map(|p| p.domains.per_website.as_slice())
+        .unwrap_or_default();
     // The province's tiers whose condition holds (else the national limit):
     // of those broken, the most severe, then the lowest.
     let applicable = || own.iter().filter(|(_, when, _)| when.holds(&cx.facts));

@@ -376,11 +376,7 @@ impl ProvinceDomainRules {
             remaining.push((e.min_days, file.register(registry, rule_id, &e)?));
         }
         let mut per_website = Vec::new();
-        for (rule_id, e) in doc
-            .per_website
-            .into_iter()
-            .flat_map(|t| t.with_ids(&id("per_website")))
-        {
+        for (rule_id, e) in doc.per_website.into_iter().flat_map(|t| t.with_ids(&id("per_website"))) {
             let rule = file.register(registry, rule_id, &e)?;
             per_website.push((e.limit, e.when, rule));
         }

@@ -156,7 +156,10 @@ impl Predicates {
                 self.website_name_differs_from_subject_name.is_some(),
             ),
         ];
-        let domain = [("held_by_legal_representative", self.held_by_legal_representative.is_some())];
+        let domain = [(
+            "held_by_legal_representative",
+            self.held_by_legal_representative.is_some(),
+        )];
         let first = |group: &[(&'static str, bool)]| group.iter().find(|(_, present)| *present).map(|(n, _)| *n);
         match (first(&person), first(&website), first(&domain)) {
             (Some(p), Some(other), _) | (Some(p), None, Some(other)) => Err((p, other)),
@@ -178,7 +181,10 @@ impl Predicates {
                 "website_name_differs_from_subject_name",
                 self.website_name_differs_from_subject_name.is_some(),
             ),
-            ("held_by_legal_representative", self.held_by_legal_representative.is_some()),
+            (
+                "held_by_legal_representative",
+                self.held_by_legal_representative.is_some(),
+            ),
         ]
         .into_iter()
         .find(|(_, present)| *present)
@@ -308,7 +314,14 @@ impl fmt::Display for Predicates {
             parts.push(format!("{r} domains on the website"));
         }
         if let Some(b) = self.website_name_differs_from_subject_name {
-            parts.push(if b { "website name not the subject's" } else { "website name the subject's" }.into());
+            parts.push(
+                if b {
+                    "website name not the subject's"
+                } else {
+                    "website name the subject's"
+                }
+                .into(),
+            );
         }
         if let Some(b) = self.held_by_legal_representative {
             parts.push(format!("{}held by the legal representative", not(b)));
@@ -460,7 +473,14 @@ impl<'a> Facts<'a> {
     }
 
     fn legal_representative_certificate_kind(&self) -> Option<CertificateKind> {
-        self.app.subject.as_ref()?.legal_representative.as_ref()?.certificate.as_ref()?.kind
+        self.app
+            .subject
+            .as_ref()?
+            .legal_representative
+            .as_ref()?
+            .certificate
+            .as_ref()?
+            .kind
     }
 
     /// Whether the personal filer holds a resident ID card of another province.
@@ -495,7 +515,9 @@ impl<'a> Facts<'a> {
             let mut prefixes: Vec<String> = Vec::new();
             for w in self.app.websites.iter().take(MAX_WEBSITES) {
                 for d in w.domains.iter().take(MAX_DOMAINS) {
-                    let Ok(name) = DomainName::parse(d.name.trim()) else { continue };
+                    let Ok(name) = DomainName::parse(d.name.trim()) else {
+                        continue;
+                    };
                     let split = self.domains.split(&name);
                     if let Some(label) = name.labels().rev().nth(split.suffix_labels)
                         && !prefixes.iter().any(|p| p == label)
@@ -550,20 +572,44 @@ mod tests {
                     .holds(entity)
             );
             assert!(!condition("subject_kinds = ['government']").unwrap().holds(entity));
-            assert!(condition("principal_is_legal_representative = true").unwrap().holds(entity));
-            assert!(condition("website_count = { max = 1 }\ndomain_count = { min = 1, max = 1 }").unwrap().holds(entity));
+            assert!(
+                condition("principal_is_legal_representative = true")
+                    .unwrap()
+                    .holds(entity)
+            );
+            assert!(
+                condition("website_count = { max = 1 }\ndomain_count = { min = 1, max = 1 }")
+                    .unwrap()
+                    .holds(entity)
+            );
             assert!(!condition("website_count = { min = 2 }").unwrap().holds(entity));
             assert!(condition("subject_name_contains = ['科技']").unwrap().holds(entity));
             assert!(condition("individual_business = false").unwrap().holds(entity));
-            assert!(condition("legal_representative_certificate_kinds = ['resident_id_card']").unwrap().holds(entity));
+            assert!(
+                condition("legal_representative_certificate_kinds = ['resident_id_card']")
+                    .unwrap()
+                    .holds(entity)
+            );
             assert!(condition("domain_prefix_count = { max = 1 }").unwrap().holds(entity));
         });
         with_facts(PERSONAL, |personal| {
             assert!(condition("non_local = false").unwrap().holds(personal));
-            assert!(condition("certificate_kinds = ['resident_id_card']").unwrap().holds(personal));
+            assert!(
+                condition("certificate_kinds = ['resident_id_card']")
+                    .unwrap()
+                    .holds(personal)
+            );
             // Entity-only facts are unknown for a personal filing.
-            assert!(!condition("principal_is_legal_representative = false").unwrap().holds(personal));
-            assert!(!condition("principal_is_legal_representative = true").unwrap().holds(personal));
+            assert!(
+                !condition("principal_is_legal_representative = false")
+                    .unwrap()
+                    .holds(personal)
+            );
+            assert!(
+                !condition("principal_is_legal_representative = true")
+                    .unwrap()
+                    .holds(personal)
+            );
         });
     }
 
@@ -603,7 +649,12 @@ mod tests {
         assert!(err.message().contains("`age` is about one person"), "{err}");
         let err = condition("website_count = { min = 3, max = 2 }").unwrap_err();
         assert!(err.message().contains("empty range"), "{err}");
-        assert!(condition("website_count = {}").unwrap_err().message().contains("needs `min`"));
+        assert!(
+            condition("website_count = {}")
+                .unwrap_err()
+                .message()
+                .contains("needs `min`")
+        );
         assert!(condition("website_count = { minimum = 3 }").is_err());
         let mixed = target("age = { max = 17 }\nwebsite_domain_count = { min = 2 }").unwrap();
         assert!(mixed.scope().unwrap_err().contains("`age`"));
@@ -615,7 +666,21 @@ mod tests {
         assert_eq!(c.to_string(), "personal filings; 6 or more websites");
         let t = target("age = { min = 16, max = 17 }").unwrap();
         assert_eq!(t.to_string(), "aged 16–17");
-        assert_eq!(Range { min: None, max: Some(17) }.to_string(), "17 or fewer");
-        assert_eq!(Range { min: Some(1), max: Some(1) }.to_string(), "1");
+        assert_eq!(
+            Range {
+                min: None,
+                max: Some(17)
+            }
+            .to_string(),
+            "17 or fewer"
+        );
+        assert_eq!(
+            Range {
+                min: Some(1),
+                max: Some(1)
+            }
+            .to_string(),
+            "1"
+        );
     }
 }

@@ -83,7 +83,11 @@ mod tests {
 
     fn ids(doc: &str) -> Vec<(String, u32)> {
         let doc: Doc = toml::from_str(doc).unwrap();
-        doc.rule.with_ids("x.rule").into_iter().map(|(id, e)| (id, e.limit)).collect()
+        doc.rule
+            .with_ids("x.rule")
+            .into_iter()
+            .map(|(id, e)| (id, e.limit))
+            .collect()
     }
 
     #[test]
