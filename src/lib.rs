@@ -43,6 +43,10 @@
 //!   organisation codes, travel documents, mobile and landline numbers,
 //!   e-mail addresses. Facts that change yearly (region codes, mobile
 //!   prefixes) are rule data: [`RuleSet::regions`], [`RuleSet::mobile_prefixes`].
+//! - [`provinces`] tabulates what each of the 31 provinces requires of the
+//!   people of a filing, and its other own values, generated from the rule
+//!   data: the same application can pass in one province and fail in
+//!   another, and get another materials checklist and review time.
 //! - [`domain`] has the domain types, usable on their own:
 //!   [`domain::DomainName`] (normalised with IDNA, Unicode and punycode
 //!   being one name) and [`domain::PublicSuffixList`], which tells the

@@ -232,35 +232,32 @@ fn residence(cx: &mut Context<'_>) {
     let Some((rule, foreign)) = residence_rule(cx) else {
         return;
     };
-    let (evidence, mut params) = match cx.facts.origin {
+    let origin = cx.facts.origin;
+    // Where the origin was read, and the params of a refusal.
+    let evidence = match origin {
+        Origin::OtherProvince { from_address: true, .. } => "/subject/certificate_address",
+        Origin::OtherProvince { .. } => "/subject/certificate/number",
+        Origin::WithoutAddress(_) => "/subject/certificate/kind",
+        Origin::Local | Origin::Unknown => return,
+    };
+    let refusal = || match origin {
         Origin::OtherProvince {
             province: from,
-            from_address: true,
-        } => (
-            "/subject/certificate_address",
-            params! {
-                "province" => province.slug(),
-                "reason" => "the address on the certificate is in another province",
-                "certificate_province" => from.slug(),
+            from_address,
+        } => params! {
+            "province" => province.slug(),
+            "reason" => if from_address {
+                "the address on the certificate is in another province"
+            } else {
+                "the ID number was issued in another province (give certificate_address if the card's address is local)"
             },
-        ),
-        Origin::OtherProvince { province: from, .. } => (
-            "/subject/certificate/number",
-            params! {
-                "province" => province.slug(),
-                "reason" => "the ID number was issued in another province (give certificate_address if the card's address is local)",
-                "certificate_province" => from.slug(),
-            },
-        ),
-        Origin::WithoutAddress(kind) => (
-            "/subject/certificate/kind",
-            params! {
-                "province" => province.slug(),
-                "reason" => "this kind of certificate records no address in the province",
-                "kind" => kind.as_str(),
-            },
-        ),
-        Origin::Local | Origin::Unknown => return,
+            "certificate_province" => from.slug(),
+        },
+        _ => params! {
+            "province" => province.slug(),
+            "reason" => "this kind of certificate records no address in the province",
+            "kind" => subject.certificate.as_ref().and_then(|c| c.kind).map(CertificateKind::as_str),
+        },
     };
     match rule.policy {
         Policy::Accepted => {}
@@ -273,17 +270,18 @@ fn residence(cx: &mut Context<'_>) {
             let params = params! { "province" => province.slug(), "kind" => kind };
             cx.flag(Code::SubjectForeignerNotAccepted, evidence, &rule.rule, params);
         }
-        Policy::Refused => cx.flag(Code::SubjectNonLocalNotAccepted, evidence, &rule.rule, params),
+        Policy::Refused => cx.flag(Code::SubjectNonLocalNotAccepted, evidence, &rule.rule, refusal()),
         Policy::ResidencePermit => match permit_problem(cx, subject, province, rule.min_permit_days) {
             Some((path, mut problem)) => {
                 problem.insert("province".into(), province.slug().into());
                 cx.flag(Code::SubjectResidencePermitRequired, path, &rule.rule, problem);
             }
             None => {
-                let rules = cx.province().map(|p| &p.people);
-                if let Some(with_permit) = rules.and_then(|p| p.non_local_with_permit.as_ref())
-                    && matches!(cx.facts.origin, Origin::OtherProvince { .. })
+                let with_permit = cx.province().and_then(|p| p.people.non_local_with_permit.as_ref());
+                if let Some(with_permit) = with_permit
+                    && matches!(origin, Origin::OtherProvince { .. })
                 {
+                    let mut params = refusal();
                     params.insert("with_permit".into(), true.into());
                     cx.flag(Code::SubjectNonLocalNotAccepted, evidence, with_permit, params);
                 }

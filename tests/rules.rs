@@ -796,3 +796,30 @@ fn an_operator_can_change_a_province_policy() {
     let embedded = beian::validate(&app);
     assert!(embedded.has(beian::Code::SubjectResidencePermitRequired));
 }
+
+#[test]
+fn an_operator_can_require_a_material_of_the_legal_representative() {
+    let copy = Copy::new("operator-material");
+    copy.append(
+        "materials.toml",
+        "\n[[requirements]]\nmaterial = \"principal_authorization_letter\"\nfor = \"legal_representative\"\n\
+         when = { is_principal = false }\nsource = \"TX-SUBJ\"\nsource_date = \"2022\"\n",
+    );
+    let rules = RuleSet::from_dir(&copy.dir).unwrap();
+    let entity = include_str!("../examples/applications/entity.json");
+    let mut app = beian::Application::from_json(entity).unwrap();
+    let listed = |app: &beian::Application| {
+        let report = beian::Validator::new(&rules).validate(app);
+        report
+            .materials
+            .iter()
+            .any(|m| m.id == "principal_authorization_letter" && m.concerns == "/subject/legal_representative")
+    };
+    // The sample's principal is its legal representative.
+    assert!(!listed(&app));
+    if let Some(principal) = app.subject.as_mut().and_then(|s| s.principal.as_mut()) {
+        principal.name = "王五".into();
+        principal.certificate = app.websites[0].manager.as_ref().and_then(|m| m.certificate.clone());
+    }
+    assert!(listed(&app));
+}

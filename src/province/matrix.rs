@@ -21,6 +21,15 @@ fn severity(code: Code, rule: &Rule) -> &'static str {
     }
 }
 
+/// A national value: `90 (national)`, `90 (national, warning)`.
+fn national(value: impl std::fmt::Display, code: Code, rule: &Rule) -> String {
+    match rule.severity.unwrap_or(code.default_severity()) {
+        Severity::Error => format!("{value} (national)"),
+        Severity::Warning => format!("{value} (national, warning)"),
+        Severity::Info => format!("{value} (national, info)"),
+    }
+}
+
 fn residence(r: &Residence, refused: Code) -> String {
     let code = match r.policy {
         crate::person::Policy::ResidencePermit => Code::SubjectResidencePermitRequired,
@@ -63,7 +72,7 @@ fn ages(data: &RuleData, p: &ProvinceRules) -> String {
             })
             .collect();
         let cell = if own.is_empty() {
-            format!("{national}{} (national)", severity(Code::PersonUnderage, national_rule))
+            self::national(national, Code::PersonUnderage, national_rule)
         } else {
             own.join(", ")
         };
@@ -238,7 +247,7 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
             "province",
             "emergency phone required",
             "mobile registered in the province",
-            "two people with one e-mail address",
+            "two people with one e-mail address (severity)",
         ],
         "The roles that must give an emergency phone (`person.emergency_phone_required`) or a mobile registered \
          in the province (`person.mobile_not_local`, judged only when `mobile_province` is given), and the \
@@ -253,11 +262,15 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
             format!("{}{}", roles(r), severity(Code::PersonMobileNotLocal, rule))
         });
         let email = match &people.email_shared {
-            Some(rule) => format!("refused{}", severity(Code::PersonEmailShared, rule)),
-            None => format!(
-                "— (national{})",
-                severity(Code::PersonEmailShared, &data.people.email_shared)
-            ),
+            Some(rule) => rule
+                .severity
+                .unwrap_or(Code::PersonEmailShared.default_severity())
+                .to_string(),
+            None => {
+                let rule = &data.people.email_shared;
+                let severity = rule.severity.unwrap_or(Code::PersonEmailShared.default_severity());
+                format!("{severity} (national)")
+            }
         };
         row(&mut out, &[name(p), emergency, mobile, email]);
     }
@@ -285,10 +298,7 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
     for p in Province::ALL {
         let rules = data.province(p);
         let certificates = if rules.certificates.remaining.is_empty() {
-            format!(
-                "{cert_days}{} (national)",
-                severity(Code::CertificateExpiringSoon, cert_rule)
-            )
+            national(cert_days, Code::CertificateExpiringSoon, cert_rule)
         } else {
             rules
                 .certificates
@@ -306,10 +316,7 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
                 .join("; ")
         };
         let domains = if rules.domains.remaining.is_empty() {
-            format!(
-                "{domain_days}{} (national)",
-                severity(Code::DomainExpiringSoon, domain_rule)
-            )
+            national(domain_days, Code::DomainExpiringSoon, domain_rule)
         } else {
             rules
                 .domains
@@ -328,10 +335,7 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
             format!("{limit}{}{when}", severity(code, rule))
         };
         let domains_per_website = if rules.domains.per_website.is_empty() {
-            format!(
-                "{per_website}{} (national)",
-                severity(Code::WebsiteTooManyDomains, per_website_rule)
-            )
+            national(per_website, Code::WebsiteTooManyDomains, per_website_rule)
         } else {
             rules
                 .domains
