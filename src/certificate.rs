@@ -1,6 +1,8 @@
 //! Certificates (证件): which kinds exist, which fit which subject, the
 //! format of their numbers and how long they must stay valid
-//! (`rules/certificates.toml`, `rules/regions.toml`).
+//! (`rules/certificates.toml`, `rules/regions.toml`, and the
+//! `[certificates]` section of the province files: the least validity left
+//! by kind, and the only kinds some subject kinds may file with).
 //!
 //! The number checks apply to every certificate of an application: the
 //! subject's, the legal representative's, the principal's and each website
@@ -109,7 +111,7 @@ pub(crate) struct CertificateRules {
     /// The rule of each checked number format.
     formats: BTreeMap<NumberFormat, Rule>,
     expired: Rule,
-    expiring: (u32, Rule),
+    pub(crate) expiring: (u32, Rule),
     /// (organisation type code, subject kinds).
     uscc_kinds: Vec<(OrganisationType, Vec<SubjectKind>)>,
     uscc_kinds_rule: Rule,
@@ -286,11 +288,160 @@ impl RegionRules {
     }
 }
 
-/// The minimum remaining validity of a certificate, in days, and its rule:
-/// the national default of `[validity.expiring]`.
-pub(crate) fn min_validity_days<'a>(cx: &Context<'a>) -> (u32, &'a Rule) {
-    let rules = &cx.rules.certificates;
-    (rules.expiring.0, &rules.expiring.1)
+rule_entry! {
+    /// `[certificates.remaining.<key>]` of a province: the least validity
+    /// left of some kinds of certificate.
+    pub(crate) struct ProvinceRemainingEntry {
+        min_days: u32,
+        kinds: Vec<CertificateKind>,
+    }
+}
+
+rule_entry! {
+    /// `[certificates.subject_kinds.<key>]` of a province: the certificate
+    /// kinds some subject kinds may (`only`) or may not (`refused`) file with.
+    pub(crate) struct SubjectKindsEntry {
+        subject_kinds: Vec<SubjectKind>,
+        #[serde(default)]
+        only: Vec<CertificateKind>,
+        #[serde(default)]
+        refused: Vec<CertificateKind>,
+    }
+}
+
+/// The `[certificates]` section of a province file, as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProvinceCertificatesDoc {
+    #[serde(default)]
+    remaining: BTreeMap<String, Spanned<ProvinceRemainingEntry>>,
+    #[serde(default)]
+    subject_kinds: BTreeMap<String, Spanned<SubjectKindsEntry>>,
+}
+
+/// A province's certificate kinds for some subject kinds, compiled.
+#[derive(Debug)]
+pub(crate) struct SubjectKindRule {
+    pub(crate) subject_kinds: Vec<SubjectKind>,
+    pub(crate) only: Vec<CertificateKind>,
+    pub(crate) refused: Vec<CertificateKind>,
+    pub(crate) rule: Rule,
+}
+
+impl SubjectKindRule {
+    /// Whether the province accepts this certificate kind for the rule's
+    /// subject kinds.
+    pub(crate) fn accepts(&self, kind: CertificateKind) -> bool {
+        !self.refused.contains(&kind) && (self.only.is_empty() || self.only.contains(&kind))
+    }
+}
+
+/// A province's certificate rules, compiled. What a province does not set
+/// is the national rule of `certificates.toml`.
+#[derive(Debug, Default)]
+pub(crate) struct ProvinceCertificateRules {
+    /// (kinds, least days left, rule).
+    pub(crate) remaining: Vec<(Vec<CertificateKind>, u32, Rule)>,
+    pub(crate) subject_kinds: Vec<SubjectKindRule>,
+}
+
+impl ProvinceCertificateRules {
+    pub(crate) fn load(
+        slug: &str,
+        doc: ProvinceCertificatesDoc,
+        national: &CertificateRules,
+        file: &File<'_>,
+        registry: &mut Registry,
+    ) -> Result<ProvinceCertificateRules, RuleError> {
+        let mut remaining: Vec<(Vec<CertificateKind>, u32, Rule)> = Vec::new();
+        for (key, entry) in doc.remaining {
+            let span = entry.span();
+            let entry = entry.into_inner();
+            if entry.kinds.is_empty() {
+                return Err(file.error_at(span, "`kinds` lists no certificate kind"));
+            }
+            if let Some(kind) = entry
+                .kinds
+                .iter()
+                .find(|k| remaining.iter().any(|(kinds, _, _)| kinds.contains(k)))
+            {
+                return Err(file.error_at(span, format!("`{kind}` has two minimum validities")));
+            }
+            if let Some(kind) = entry.kinds.iter().find(|k| !national.expires(**k)) {
+                return Err(file.error_at(span, format!("`{kind}` certificates do not expire")));
+            }
+            let rule = file.register(
+                registry,
+                format!("provinces.{slug}.certificates.remaining.{key}"),
+                &entry,
+            )?;
+            remaining.push((entry.kinds, entry.min_days, rule));
+        }
+        let mut subject_kinds: Vec<SubjectKindRule> = Vec::new();
+        for (key, entry) in doc.subject_kinds {
+            let span = entry.span();
+            let entry = entry.into_inner();
+            if entry.only.is_empty() == entry.refused.is_empty() {
+                return Err(file.error_at(span, "a certificate kind rule has either `only` or `refused`"));
+            }
+            if let Some(s) = entry
+                .subject_kinds
+                .iter()
+                .find(|s| subject_kinds.iter().any(|r| r.subject_kinds.contains(s)))
+            {
+                return Err(file.error_at(span, format!("`{s}` has two certificate kind rules")));
+            }
+            for kind in entry.only.iter().chain(&entry.refused) {
+                if let Some(s) = entry
+                    .subject_kinds
+                    .iter()
+                    .find(|s| !national.kind(*kind).subjects.contains(s))
+                {
+                    let message = format!("`{kind}` does not fit a subject of kind `{s}` in certificates.toml");
+                    return Err(file.error_at(span, message));
+                }
+            }
+            let rule = file.register(
+                registry,
+                format!("provinces.{slug}.certificates.subject_kinds.{key}"),
+                &entry,
+            )?;
+            subject_kinds.push(SubjectKindRule {
+                subject_kinds: entry.subject_kinds,
+                only: entry.only,
+                refused: entry.refused,
+                rule,
+            });
+        }
+        Ok(ProvinceCertificateRules {
+            remaining,
+            subject_kinds,
+        })
+    }
+
+    /// The province's rule on the certificate kinds of a subject kind.
+    pub(crate) fn subject_kind_rule(&self, kind: SubjectKind) -> Option<&SubjectKindRule> {
+        self.subject_kinds.iter().find(|r| r.subject_kinds.contains(&kind))
+    }
+}
+
+/// The minimum remaining validity of a certificate of this kind, in days,
+/// and its rule: the filing province's own minimum for the kind, else the
+/// national default of `[validity.expiring]`.
+pub(crate) fn min_validity_days<'a>(cx: &Context<'a>, kind: Option<CertificateKind>) -> (u32, &'a Rule) {
+    let own = cx.province().and_then(|p| {
+        p.certificates
+            .remaining
+            .iter()
+            .find(|(kinds, _, _)| kind.is_some_and(|k| kinds.contains(&k)))
+    });
+    match own {
+        Some((_, days, rule)) => (*days, rule),
+        None => {
+            let rules = &cx.rules.certificates;
+            (rules.expiring.0, &rules.expiring.1)
+        }
+    }
 }
 
 /// Whom a certificate belongs to.
@@ -380,16 +531,18 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             check_number(cx, at, kind, &number, holder);
         }
         if let Some(validity) = validity {
-            check_validity(cx, at, validity);
+            check_validity(cx, at, validity, Some(kind));
         }
     }
+    // A permit the province's residence rules judge is reported by them
+    // (`subject.residence_permit_required`).
     if let Some(permit) = subject
         .residence_permit
         .as_ref()
-        .filter(|_| filing_type != Some(FilingType::Entity))
+        .filter(|_| filing_type != Some(FilingType::Entity) && !crate::subject::permit_is_judged(cx))
         && let Some(validity) = permit.valid_until
     {
-        check_validity(cx, Location::ResidencePermit, validity);
+        check_validity(cx, Location::ResidencePermit, validity, None);
     }
 }
 
@@ -404,10 +557,10 @@ pub(crate) fn normalise(number: &str) -> Cow<'_, str> {
     }
 }
 
-fn check_validity(cx: &mut Context<'_>, at: Location, validity: Validity) {
+fn check_validity(cx: &mut Context<'_>, at: Location, validity: Validity, kind: Option<CertificateKind>) {
     let Validity::Until(until) = validity else { return };
     let days = (until - cx.as_of).get_days();
-    let (min_days, rule) = min_validity_days(cx);
+    let (min_days, rule) = min_validity_days(cx, kind);
     if until >= cx.as_of && i64::from(days) >= i64::from(min_days) {
         return;
     }

@@ -16,7 +16,7 @@ macro_rules! codes {
         /// is what reports carry and what [`FromStr`] and serde accept.
         ///
         /// The variants below are the catalogue, grouped by family: input,
-        /// subject, certificates, people, websites, domains, hosting.
+        /// subject, certificates, people, websites, domains, hosting, submission.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
         pub enum Code {
@@ -196,6 +196,12 @@ codes! {
         HostingAuthCodeUsed = ("hosting.auth_code_used", Error),
         /// An authorization code covers one website with one domain.
         HostingAuthCodeSingleDomain = ("hosting.auth_code_single_domain", Error),
+
+        // Submission
+        /// More websites in one application than the province accepts in one submission; the finding points at the first website over the limit.
+        SubmissionTooManyWebsites = ("submission.too_many_websites", Error),
+        /// More domains, counted over all websites, than the province accepts in one submission; the finding points at the first domain over the limit.
+        SubmissionTooManyDomains = ("submission.too_many_domains", Error),
 }
 
 impl Code {

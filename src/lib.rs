@@ -43,6 +43,10 @@
 //!   organisation codes, travel documents, mobile and landline numbers,
 //!   e-mail addresses. Facts that change yearly (region codes, mobile
 //!   prefixes) are rule data: [`RuleSet::regions`], [`RuleSet::mobile_prefixes`].
+//! - [`provinces`] tabulates what each of the 31 provinces requires of the
+//!   people of a filing, and its other own values, generated from the rule
+//!   data: the same application can pass in one province and fail in
+//!   another, and get another materials checklist and review time.
 //! - [`domain`] has the domain types, usable on their own:
 //!   [`domain::DomainName`] (normalised with IDNA, Unicode and punycode
 //!   being one name) and [`domain::PublicSuffixList`], which tells the
@@ -89,6 +93,7 @@ mod province;
 mod report;
 mod rules;
 mod subject;
+mod submission;
 mod text;
 mod validator;
 mod website;
@@ -109,6 +114,14 @@ pub use vocabulary::{
 
 /// The calendar date type of the API (`jiff::civil::Date`).
 pub use jiff::civil::Date;
+
+/// What each province requires of the people of a filing, and its other
+/// own values, generated from the embedded rule data.
+///
+/// The page below is `rules/PROVINCES.md`; a test fails when it differs
+/// from what the rule data generates.
+#[doc = include_str!("../rules/PROVINCES.md")]
+pub mod provinces {}
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

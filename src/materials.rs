@@ -1,15 +1,26 @@
 //! The materials checklist (备案材料): which documents to prepare, for whom
-//! (`rules/materials.toml`, and the provinces' own requirements).
+//! (`rules/materials.toml`, and the `[[materials]]` requirements of the
+//! province files).
+//!
+//! A requirement names a material, its target (`for`: the subject, the
+//! legal representative, the principal, each website manager, each
+//! responsible person, each website, each domain, each pre-approval) and a
+//! condition (`when`). The predicates of the condition about one person,
+//! website or domain are evaluated on each instance of the target, so that
+//! `for = "people"` with `when = { age = { max = 17 } }` lists a guardian's
+//! consent for each minor. The checklist has the national requirements
+//! first, then the province's, each material once per path.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::person::same_person;
+use crate::application::{Certificate, LegalRepresentative, Person};
+use crate::person::{age_of, same_person};
 use crate::report::Material;
-use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
-use crate::validator::Context;
+use crate::rules::{File, On, PersonFacts, Registry, Rule, RuleError, Scope, TargetCondition, rule_entry};
+use crate::validator::{Context, MAX_LIST};
 use crate::vocabulary::FilingType;
 
 rule_entry! {
@@ -27,7 +38,7 @@ rule_entry! {
         #[serde(rename = "for")]
         target: Target,
         #[serde(default)]
-        when: Condition,
+        when: Option<Spanned<TargetCondition>>,
     }
 }
 
@@ -37,22 +48,61 @@ rule_entry! {
 pub(crate) enum Target {
     /// The subject (`/subject`).
     Subject,
-    /// The principal (`/subject/principal`).
+    /// The legal representative of an entity (`/subject/legal_representative`).
+    LegalRepresentative,
+    /// The principal (`/subject/principal`; the filer at `/subject` in a
+    /// personal filing that does not repeat them as principal).
     Principal,
-    /// Each distinct website manager who is not the principal (`/websites/N/manager`).
+    /// Each distinct website manager (`/websites/N/manager`, where the
+    /// person first appears).
     Managers,
-    /// Each pre-approval held (`/websites/N/pre_approvals/M`), within the limits.
+    /// Each distinct responsible person: the personal filer (`/subject`),
+    /// or the principal and each website manager who is not the principal.
+    People,
+    /// Each website (`/websites/N`).
+    Websites,
+    /// Each domain (`/websites/N/domains/M`).
+    Domains,
+    /// Each pre-approval held (`/websites/N/pre_approvals/M`).
     PreApprovals,
+}
+
+impl Target {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Target::Subject => "subject",
+            Target::LegalRepresentative => "legal_representative",
+            Target::Principal => "principal",
+            Target::Managers => "managers",
+            Target::People => "people",
+            Target::Websites => "websites",
+            Target::Domains => "domains",
+            Target::PreApprovals => "pre_approvals",
+        }
+    }
+
+    /// Whether a condition of this scope can be evaluated on the target.
+    fn fits(self, scope: Scope) -> bool {
+        match scope {
+            Scope::Application => true,
+            Scope::Person => matches!(
+                self,
+                Target::LegalRepresentative | Target::Principal | Target::Managers | Target::People
+            ),
+            Scope::Website => matches!(self, Target::Websites | Target::Domains | Target::PreApprovals),
+            Scope::Domain => self == Target::Domains,
+        }
+    }
 }
 
 /// A requirement, compiled.
 #[derive(Debug)]
 pub(crate) struct Requirement {
-    material: String,
-    target: Target,
-    when: Condition,
+    pub(crate) material: String,
+    pub(crate) target: Target,
+    pub(crate) when: TargetCondition,
     #[allow(dead_code)] // kept for provenance: `RuleSet::rule` reads the registry
-    rule: Rule,
+    pub(crate) rule: Rule,
 }
 
 /// The material catalogue and the national requirements.
@@ -76,41 +126,82 @@ impl MaterialRules {
             file.register(registry, format!("materials.{id}"), &entry)?;
             materials.insert(id, (entry.name, entry.name_zh));
         }
-        let requirements = doc
-            .requirements
+        let mut rules = MaterialRules {
+            materials,
+            requirements: Vec::new(),
+        };
+        rules.requirements = rules.requirements("materials.requirements", doc.requirements, file, registry)?;
+        Ok(rules)
+    }
+
+    /// Compiles requirements (national, or a province's), checking their
+    /// materials against the catalogue and their conditions against their
+    /// targets; `prefix.N` is the id of the N-th.
+    pub(crate) fn requirements(
+        &self,
+        prefix: &str,
+        entries: Vec<RequirementEntry>,
+        file: &File<'_>,
+        registry: &mut Registry,
+    ) -> Result<Vec<Requirement>, RuleError> {
+        entries
             .into_iter()
             .enumerate()
             .map(|(i, entry)| {
-                if !materials.contains_key(entry.material.get_ref()) {
+                if !self.materials.contains_key(entry.material.get_ref()) {
                     let message = format!("unknown material `{}`", entry.material.get_ref());
                     return Err(file.error_at(entry.material.span(), message));
                 }
-                let rule = file.register(registry, format!("materials.requirements.{i}"), &entry)?;
+                let when = match &entry.when {
+                    Some(when) => {
+                        let scope = when.get_ref().scope().map_err(|e| file.error_at(when.span(), e))?;
+                        if !entry.target.fits(scope) {
+                            let message = format!(
+                                "this condition is about one {}, which a requirement `for = \"{}\"` does not have",
+                                match scope {
+                                    Scope::Person => "person",
+                                    Scope::Website => "website",
+                                    _ => "domain",
+                                },
+                                entry.target.as_str()
+                            );
+                            return Err(file.error_at(when.span(), message));
+                        }
+                        when.get_ref().clone()
+                    }
+                    None => TargetCondition::default(),
+                };
+                let rule = file.register(registry, format!("{prefix}.{i}"), &entry)?;
                 Ok(Requirement {
                     material: entry.material.into_inner(),
                     target: entry.target,
-                    when: entry.when,
+                    when,
                     rule,
                 })
             })
-            .collect::<Result<_, _>>()?;
-        Ok(MaterialRules {
-            materials,
-            requirements,
-        })
+            .collect()
+    }
+
+    /// The English and Chinese names of a material of the catalogue.
+    pub(crate) fn names(&self, id: &str) -> Option<&(String, String)> {
+        self.materials.get(id)
     }
 }
 
 /// The checklist for this application, each material once per target.
 pub(crate) fn checklist(cx: &Context<'_>) -> Vec<Material> {
     let rules = &cx.rules.materials;
+    let own = cx.province().map(|p| p.materials.as_slice()).unwrap_or_default();
     let mut out: Vec<Material> = Vec::new();
-    for requirement in &rules.requirements {
-        if !requirement.when.holds(&cx.facts) {
+    for requirement in rules.requirements.iter().chain(own) {
+        let Some((name, name_zh)) = rules.names(&requirement.material) else {
             continue;
-        }
-        let (name, name_zh) = &rules.materials[&requirement.material];
-        for path in targets(cx, requirement.target) {
+        };
+        each_target(cx, requirement.target, &mut |at, on| {
+            if !requirement.when.holds(&cx.facts, on) {
+                return;
+            }
+            let path = at.path();
             if !out.iter().any(|m| m.id == requirement.material && m.concerns == path) {
                 out.push(Material {
                     id: requirement.material.clone(),
@@ -119,49 +210,131 @@ pub(crate) fn checklist(cx: &Context<'_>) -> Vec<Material> {
                     name_zh: name_zh.clone(),
                 });
             }
-        }
+        });
     }
     out
 }
 
-fn targets(cx: &Context<'_>, target: Target) -> Vec<String> {
-    let Some(subject) = &cx.app.subject else {
-        return Vec::new();
-    };
-    match target {
-        Target::Subject => vec!["/subject".into()],
-        Target::Principal => match (&subject.principal, subject.filing_type()) {
-            (Some(_), _) => vec!["/subject/principal".into()],
-            (None, Some(FilingType::Personal)) => vec!["/subject".into()],
-            (None, _) => Vec::new(),
-        },
-        Target::Managers => {
-            let mut seen: Vec<(&str, &Option<crate::Certificate>)> = Vec::new();
-            if let Some(p) = &subject.principal {
-                seen.push((&p.name, &p.certificate));
-            }
-            let mut out = Vec::new();
-            for (i, w) in cx.websites() {
-                let Some(m) = &w.manager else { continue };
-                if !seen
-                    .iter()
-                    .any(|(name, c)| same_person(&m.name, &m.certificate, name, c))
-                {
-                    seen.push((&m.name, &m.certificate));
-                    out.push(format!("/websites/{i}/manager"));
-                }
-            }
-            out
-        }
-        Target::PreApprovals => {
-            let mut out = Vec::new();
-            for (i, w) in cx.websites() {
-                // A list over the limit is `input.too_large` and not checked further.
-                if w.pre_approvals.len() <= crate::validator::MAX_LIST {
-                    out.extend((0..w.pre_approvals.len()).map(|j| format!("/websites/{i}/pre_approvals/{j}")));
-                }
-            }
-            out
+/// Where a target instance is; its path is only built when it is listed.
+#[derive(Clone, Copy)]
+enum At {
+    Subject,
+    LegalRepresentative,
+    Principal,
+    Manager(usize),
+    Website(usize),
+    Domain(usize, usize),
+    PreApproval(usize, usize),
+}
+
+impl At {
+    fn path(self) -> String {
+        match self {
+            At::Subject => "/subject".into(),
+            At::LegalRepresentative => "/subject/legal_representative".into(),
+            At::Principal => "/subject/principal".into(),
+            At::Manager(i) => format!("/websites/{i}/manager"),
+            At::Website(i) => format!("/websites/{i}"),
+            At::Domain(i, j) => format!("/websites/{i}/domains/{j}"),
+            At::PreApproval(i, j) => format!("/websites/{i}/pre_approvals/{j}"),
         }
     }
+}
+
+/// Calls `f` with each instance of a target, in document order.
+fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a>)) {
+    let Some(subject) = &cx.app.subject else { return };
+    let personal = subject.filing_type() == Some(FilingType::Personal);
+    let legal = subject.legal_representative.as_ref().filter(|_| !personal);
+    let principal = subject.principal.as_ref();
+    let person = |name: &str, certificate: &Option<Certificate>, is_principal: Option<bool>| {
+        On::Person(PersonFacts {
+            age: age_of(certificate, cx.as_of),
+            legal_representative: is(legal, name, certificate),
+            principal: is_principal,
+        })
+    };
+    // Each distinct website manager, where first seen.
+    let managers = || {
+        let mut seen: Vec<&Person> = Vec::new();
+        cx.websites().filter_map(move |(i, w)| {
+            let m = w.manager.as_ref()?;
+            if seen
+                .iter()
+                .any(|s| same_person(&s.name, &s.certificate, &m.name, &m.certificate))
+            {
+                return None;
+            }
+            seen.push(m);
+            Some((i, m))
+        })
+    };
+    let is_principal = |m: &Person| {
+        principal
+            .filter(|p| !p.name.trim().is_empty())
+            .map(|p| same_person(&p.name, &p.certificate, &m.name, &m.certificate))
+    };
+    match target {
+        Target::Subject => f(At::Subject, On::Application),
+        Target::LegalRepresentative => {
+            if let Some(l) = legal {
+                let on = On::Person(PersonFacts {
+                    age: age_of(&l.certificate, cx.as_of),
+                    legal_representative: Some(true),
+                    principal: cx.facts.principal_is_legal_representative,
+                });
+                f(At::LegalRepresentative, on);
+            }
+        }
+        Target::Principal => match (principal, personal) {
+            (Some(p), _) => f(At::Principal, person(&p.name, &p.certificate, Some(true))),
+            (None, true) => f(At::Subject, person(&subject.name, &subject.certificate, Some(true))),
+            (None, false) => {}
+        },
+        Target::Managers => {
+            for (i, m) in managers() {
+                f(At::Manager(i), person(&m.name, &m.certificate, is_principal(m)));
+            }
+        }
+        Target::People if personal => f(At::Subject, person(&subject.name, &subject.certificate, Some(true))),
+        Target::People => {
+            if let Some(p) = principal {
+                f(At::Principal, person(&p.name, &p.certificate, Some(true)));
+            }
+            for (i, m) in managers() {
+                if is_principal(m) != Some(true) {
+                    f(At::Manager(i), person(&m.name, &m.certificate, is_principal(m)));
+                }
+            }
+        }
+        Target::Websites => {
+            for (i, w) in cx.websites() {
+                f(At::Website(i), On::Website(w));
+            }
+        }
+        Target::Domains => {
+            for (i, w) in cx.websites() {
+                for (j, d) in Context::domains(w) {
+                    f(At::Domain(i, j), On::Domain(w, d));
+                }
+            }
+        }
+        Target::PreApprovals => {
+            for (i, w) in cx.websites() {
+                // A list over the limit is `input.too_large` and not checked further.
+                if w.pre_approvals.len() <= MAX_LIST {
+                    for j in 0..w.pre_approvals.len() {
+                        f(At::PreApproval(i, j), On::Website(w));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a person is the legal representative; unknown without one.
+fn is(legal: Option<&LegalRepresentative>, name: &str, certificate: &Option<Certificate>) -> Option<bool> {
+    legal
+        .filter(|l| !l.name.trim().is_empty() && !name.trim().is_empty())
+        .map(|l| same_person(&l.name, &l.certificate, name, certificate))
 }

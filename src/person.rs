@@ -1,6 +1,7 @@
 //! People checks: the responsible persons a filing needs (法定代表人,
 //! 主体负责人, 网站负责人) and, for a personal filing, that they are the filer;
-//! their age; their contact data (`rules/people.toml`, `rules/contacts.toml`).
+//! their age; their contact data (`rules/people.toml`, `rules/contacts.toml`,
+//! and the `[people]` section of the province files).
 //!
 //! The people with contact data are the personal filer (at `/subject`), the
 //! principal and each website manager. Two of them are the same person when
@@ -8,8 +9,16 @@
 //! the same person may repeat a mobile or e-mail address, different people
 //! may not. A malformed value is reported where it first appears, not again
 //! where it is repeated.
+//!
+//! A province's `[people]` section says whom it accepts as a personal filer
+//! (checked by [`subject`](crate::subject)), the minimum ages, whether the
+//! principal must be the legal representative and the manager then the
+//! principal, and which contact data it requires.
 
 use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
 
 use crate::application::{Certificate, Person, Subject};
 use crate::code::Code;
@@ -17,9 +26,10 @@ use crate::identity::{
     EmailAddress, ForeignPermanentResidentId, LandlineNumber, MobileNumber, MobilePrefixes, ResidentId,
 };
 use crate::privacy::mask_phone;
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::province::Province;
+use crate::rules::{Condition, File, Registry, Rule, RuleError, Tiers, rule_entry};
 use crate::validator::{Context, params};
-use crate::vocabulary::{CertificateKind, FilingType};
+use crate::vocabulary::{CertificateKind, FilingType, Severity};
 
 rule_entry! {
     /// A rule of `rules/people.toml` without parameters.
@@ -39,9 +49,9 @@ pub(crate) struct PeopleRules {
     principal: Rule,
     manager: Rule,
     personal_roles: Rule,
-    min_age: (u8, Rule),
+    pub(crate) min_age: (u8, Rule),
     mobile_shared: Rule,
-    email_shared: Rule,
+    pub(crate) email_shared: Rule,
     emergency_phone: Rule,
     emergency_same_as_mobile: Rule,
 }
@@ -96,6 +106,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let people = people(cx);
     age(cx, &people);
     contacts(cx, &people);
+    required_contacts(cx, &people);
+    principal(cx, &people);
 }
 
 fn roles(cx: &mut Context<'_>) {
@@ -159,14 +171,17 @@ fn is_subject(person: &Person, subject: &Subject) -> bool {
 /// Whether two (name, certificate) pairs are one person: the same
 /// certificate number when both have one, else the same name.
 pub(crate) fn same_person(a_name: &str, a: &Option<Certificate>, b_name: &str, b: &Option<Certificate>) -> bool {
-    let number = |c: &Option<Certificate>| {
+    use crate::text::{folded, folded_eq};
+    fn number(c: &Option<Certificate>) -> Option<&str> {
         c.as_ref()
-            .map(|c| crate::text::fold(&c.number).to_uppercase())
-            .filter(|n| !n.is_empty())
-    };
+            .map(|c| c.number.as_str())
+            .filter(|n| folded(n).next().is_some())
+    }
     match (number(a), number(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => crate::text::fold(a_name) == crate::text::fold(b_name),
+        (Some(x), Some(y)) => folded(x)
+            .flat_map(char::to_uppercase)
+            .eq(folded(y).flat_map(char::to_uppercase)),
+        _ => folded_eq(a_name, b_name),
     }
 }
 
@@ -237,16 +252,269 @@ impl ContactRules {
     }
 }
 
-/// The minimum age of the responsible people and its rule: the national
-/// default of `[age]`.
-pub(crate) fn min_age<'a>(cx: &Context<'a>) -> (u8, &'a Rule) {
-    let rules = &cx.rules.people;
-    (rules.min_age.0, &rules.min_age.1)
+/// A role of a responsible person, as province rules name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Role {
+    /// The personal filer (`/subject`).
+    Filer,
+    /// The principal of an entity (主体负责人).
+    Principal,
+    /// A website manager of an entity (网站负责人).
+    Manager,
+}
+
+impl Role {
+    pub(crate) const ALL: [Role; 3] = [Role::Filer, Role::Principal, Role::Manager];
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Role::Filer => "filer",
+            Role::Principal => "principal",
+            Role::Manager => "manager",
+        }
+    }
+}
+
+/// Whom a province accepts as a personal filer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Policy {
+    /// Accepted like a local filer.
+    Accepted,
+    /// Not accepted (`subject.non_local_not_accepted`, or
+    /// `subject.foreigner_not_accepted` for foreigners).
+    Refused,
+    /// Accepted with a valid residence permit of the province
+    /// (`subject.residence_permit_required`).
+    ResidencePermit,
+}
+
+impl Policy {
+    #[cfg(test)]
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Policy::Accepted => "accepted",
+            Policy::Refused => "refused",
+            Policy::ResidencePermit => "residence_permit",
+        }
+    }
+}
+
+rule_entry! {
+    /// How a province treats one kind of personal filer who is not local.
+    pub(crate) struct ResidenceEntry {
+        policy: Policy,
+        /// The least validity the residence permit must have left, in days.
+        #[serde(default)]
+        min_permit_days: Option<u32>,
+    }
+}
+
+rule_entry! {
+    /// A province rule without parameters.
+    pub(crate) struct PlainEntry {}
+}
+
+rule_entry! {
+    /// `[people.age]`: a minimum age for some roles.
+    pub(crate) struct MinimumAgeEntry {
+        /// Younger people are refused (`person.underage`); 0: no minimum.
+        min_age: u8,
+        /// The roles it applies to; all when absent.
+        #[serde(default)]
+        roles: Option<Vec<Role>>,
+    }
+}
+
+rule_entry! {
+    /// `[people.principal_is_legal_representative]`.
+    pub(crate) struct PrincipalEntry {
+        /// Certificate kinds of a legal representative who may authorise
+        /// another principal instead (a foreign legal representative).
+        #[serde(default)]
+        exempt_legal_representative_kinds: Vec<CertificateKind>,
+        #[serde(default)]
+        when: Condition,
+    }
+}
+
+rule_entry! {
+    /// A contact requirement for some roles.
+    pub(crate) struct RolesEntry {
+        /// The roles it applies to; all when absent.
+        #[serde(default)]
+        roles: Option<Vec<Role>>,
+    }
+}
+
+/// The `[people]` section of a province file, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PeopleSection {
+    non_local: Spanned<ResidenceEntry>,
+    #[serde(default)]
+    non_local_with_permit: Option<Spanned<PlainEntry>>,
+    #[serde(default)]
+    certificates_without_address: Option<Spanned<ResidenceEntry>>,
+    #[serde(default)]
+    foreigners: Option<Spanned<ResidenceEntry>>,
+    #[serde(default)]
+    age: Option<Tiers<MinimumAgeEntry>>,
+    #[serde(default)]
+    principal_is_legal_representative: Option<Tiers<PrincipalEntry>>,
+    #[serde(default)]
+    manager_is_principal: Option<PlainEntry>,
+    #[serde(default)]
+    emergency_phone: Option<RolesEntry>,
+    #[serde(default)]
+    mobile_local: Option<RolesEntry>,
+    #[serde(default)]
+    email_shared: Option<PlainEntry>,
+}
+
+/// A residence rule, compiled.
+#[derive(Debug)]
+pub(crate) struct Residence {
+    pub(crate) policy: Policy,
+    pub(crate) min_permit_days: Option<u32>,
+    pub(crate) rule: Rule,
+}
+
+/// A minimum age, compiled.
+#[derive(Debug)]
+pub(crate) struct AgeRule {
+    pub(crate) min_age: u8,
+    pub(crate) roles: Vec<Role>,
+    pub(crate) rule: Rule,
+}
+
+/// A rule that the principal be the legal representative, compiled.
+#[derive(Debug)]
+pub(crate) struct PrincipalRule {
+    pub(crate) exempt_legal_representative_kinds: Vec<CertificateKind>,
+    pub(crate) when: Condition,
+    pub(crate) rule: Rule,
+}
+
+/// A province's people rules (`[people]`), compiled.
+#[derive(Debug)]
+pub(crate) struct ProvincePeopleRules {
+    /// Personal filers with a resident ID card of another province.
+    pub(crate) non_local: Residence,
+    /// A non-local filer with a valid permit is still not accepted.
+    pub(crate) non_local_with_permit: Option<Rule>,
+    /// Personal filers whose certificate has no address in a province.
+    pub(crate) certificates_without_address: Option<Residence>,
+    /// Personal filers with a passport or a foreign permanent resident ID.
+    pub(crate) foreigners: Option<Residence>,
+    pub(crate) age: Vec<AgeRule>,
+    pub(crate) principal_is_legal_representative: Vec<PrincipalRule>,
+    pub(crate) manager_is_principal: Option<Rule>,
+    pub(crate) emergency_phone: Option<(Vec<Role>, Rule)>,
+    pub(crate) mobile_local: Option<(Vec<Role>, Rule)>,
+    pub(crate) email_shared: Option<Rule>,
+}
+
+impl ProvincePeopleRules {
+    pub(crate) fn load(
+        province: Province,
+        doc: PeopleSection,
+        file: &File<'_>,
+        registry: &mut Registry,
+    ) -> Result<ProvincePeopleRules, RuleError> {
+        let prefix = format!("provinces.{}.people", province.slug());
+        let id = |name: &str| format!("{prefix}.{name}");
+        let mut residence = |name: &str, entry: Spanned<ResidenceEntry>| {
+            let span = entry.span();
+            let entry = entry.into_inner();
+            if entry.min_permit_days.is_some() && entry.policy != Policy::ResidencePermit {
+                let message = "`min_permit_days` needs `policy = \"residence_permit\"`";
+                return Err(file.error_at(span, message));
+            }
+            Ok(Residence {
+                policy: entry.policy,
+                min_permit_days: entry.min_permit_days,
+                rule: file.register(registry, id(name), &entry)?,
+            })
+        };
+        let non_local = residence("non_local", doc.non_local)?;
+        let certificates_without_address = doc
+            .certificates_without_address
+            .map(|e| residence("certificates_without_address", e))
+            .transpose()?;
+        let foreigners = doc.foreigners.map(|e| residence("foreigners", e)).transpose()?;
+        let non_local_with_permit = match doc.non_local_with_permit {
+            Some(e) if non_local.policy != Policy::ResidencePermit => {
+                let message = "`non_local_with_permit` needs `[people.non_local]` with `policy = \"residence_permit\"`";
+                return Err(file.error_at(e.span(), message));
+            }
+            Some(e) => Some(file.register(registry, id("non_local_with_permit"), e.get_ref())?),
+            None => None,
+        };
+        let all_roles = |roles: Option<Vec<Role>>| roles.unwrap_or_else(|| Role::ALL.to_vec());
+        let mut age = Vec::new();
+        for (rule_id, e) in doc.age.into_iter().flat_map(|t| t.with_ids(&id("age"))) {
+            let rule = file.register(registry, rule_id, &e)?;
+            age.push(AgeRule {
+                min_age: e.min_age,
+                roles: all_roles(e.roles),
+                rule,
+            });
+        }
+        let mut principal = Vec::new();
+        let principal_id = id("principal_is_legal_representative");
+        for (rule_id, e) in doc
+            .principal_is_legal_representative
+            .into_iter()
+            .flat_map(|t| t.with_ids(&principal_id))
+        {
+            let rule = file.register(registry, rule_id, &e)?;
+            principal.push(PrincipalRule {
+                exempt_legal_representative_kinds: e.exempt_legal_representative_kinds,
+                when: e.when,
+                rule,
+            });
+        }
+        let mut plain =
+            |name: &str, e: Option<PlainEntry>| e.map(|e| file.register(registry, id(name), &e)).transpose();
+        let manager_is_principal = plain("manager_is_principal", doc.manager_is_principal)?;
+        let email_shared = plain("email_shared", doc.email_shared)?;
+        let mut roles = |name: &str, e: Option<RolesEntry>| {
+            e.map(|e| Ok((all_roles(e.roles.clone()), file.register(registry, id(name), &e)?)))
+                .transpose()
+        };
+        Ok(ProvincePeopleRules {
+            non_local,
+            non_local_with_permit,
+            certificates_without_address,
+            foreigners,
+            age,
+            principal_is_legal_representative: principal,
+            manager_is_principal,
+            emergency_phone: roles("emergency_phone", doc.emergency_phone)?,
+            mobile_local: roles("mobile_local", doc.mobile_local)?,
+            email_shared,
+        })
+    }
+}
+
+/// The minimum ages of a role in the filing province, with their rules:
+/// the province's `[people.age]` entries for the role, else the national
+/// default of `[age]` in `rules/people.toml`.
+pub(crate) fn min_age<'a>(cx: &Context<'a>, role: Role) -> impl Iterator<Item = (u8, &'a Rule)> + 'a {
+    let national = &cx.rules.people.min_age;
+    let own: &'a [AgeRule] = cx.province().map(|p| p.people.age.as_slice()).unwrap_or_default();
+    let covered = own.iter().any(|a| a.roles.contains(&role));
+    own.iter()
+        .filter(move |a| a.roles.contains(&role))
+        .map(|a| (a.min_age, &a.rule))
+        .chain((!covered).then_some((national.0, &national.1)))
 }
 
 /// Where a responsible person is; the path is only built for a finding.
-#[derive(Clone, Copy)]
-enum At {
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum At {
     /// The personal filer: `/subject`.
     Filer,
     Principal,
@@ -254,7 +522,7 @@ enum At {
 }
 
 impl At {
-    fn path(self) -> String {
+    pub(crate) fn path(self) -> String {
         match self {
             At::Filer => "/subject".into(),
             At::Principal => "/subject/principal".into(),
@@ -269,30 +537,32 @@ impl At {
 }
 
 /// A responsible person with contact data.
-struct Contact<'a> {
-    at: At,
-    /// `filer`, `principal` or `manager`.
-    role: &'static str,
-    name: &'a str,
-    certificate: &'a Option<Certificate>,
+pub(crate) struct Contact<'a> {
+    pub(crate) at: At,
+    pub(crate) role: Role,
+    pub(crate) name: &'a str,
+    pub(crate) certificate: &'a Option<Certificate>,
     mobile: &'a str,
     emergency_phone: &'a str,
     email: &'a str,
+    mobile_province: Option<Province>,
 }
 
-/// The responsible people with contact data, in document order.
-fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
+/// The responsible people with contact data, in document order: the
+/// personal filer, the principal, the website managers (within the limits).
+pub(crate) fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
     let mut people = Vec::new();
     let Some(subject) = &cx.app.subject else { return people };
     if subject.filing_type() == Some(FilingType::Personal) {
         people.push(Contact {
             at: At::Filer,
-            role: "filer",
+            role: Role::Filer,
             name: &subject.name,
             certificate: &subject.certificate,
             mobile: &subject.mobile,
             emergency_phone: &subject.emergency_phone,
             email: &subject.email,
+            mobile_province: subject.mobile_province,
         });
     }
     let person = |at: At, role, p: &'a Person| Contact {
@@ -303,20 +573,21 @@ fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
         mobile: &p.mobile,
         emergency_phone: &p.emergency_phone,
         email: &p.email,
+        mobile_province: p.mobile_province,
     };
     if let Some(p) = &subject.principal {
-        people.push(person(At::Principal, "principal", p));
+        people.push(person(At::Principal, Role::Principal, p));
     }
     for (i, w) in cx.websites() {
         if let Some(m) = &w.manager {
-            people.push(person(At::Manager(i), "manager", m));
+            people.push(person(At::Manager(i), Role::Manager, m));
         }
     }
     people
 }
 
 impl Contact<'_> {
-    fn is(&self, other: &Contact<'_>) -> bool {
+    pub(crate) fn is(&self, other: &Contact<'_>) -> bool {
         same_person(self.name, self.certificate, other.name, other.certificate)
     }
 }
@@ -334,21 +605,53 @@ fn birth_date(certificate: &Option<Certificate>) -> Option<jiff::civil::Date> {
     }
 }
 
-/// `person.underage`: each person once, by the birth date in the number.
+/// A person's age in whole years on the evaluation date, from the birth
+/// date in their certificate's number; `None` when it does not tell one
+/// (or tells a birth after the evaluation date).
+pub(crate) fn age_of(certificate: &Option<Certificate>, as_of: jiff::civil::Date) -> Option<u32> {
+    let born = birth_date(certificate).filter(|d| *d <= as_of)?;
+    let years = i32::from(as_of.year())
+        - i32::from(born.year())
+        - i32::from((as_of.month(), as_of.day()) < (born.month(), born.day()));
+    u32::try_from(years).ok()
+}
+
+/// The severity findings of a code get under a rule.
+fn severity(code: Code, rule: &Rule) -> Severity {
+    rule.severity.unwrap_or(code.default_severity())
+}
+
+/// `person.underage`: each person once, by the birth date in the number,
+/// against the minimum ages of every role the person holds; the most
+/// severe tier broken is reported (then the highest minimum).
 fn age(cx: &mut Context<'_>, people: &[Contact<'_>]) {
-    let (min, rule) = min_age(cx);
+    let personal = cx.filing_type() == Some(FilingType::Personal);
     for (i, p) in people.iter().enumerate() {
         if people[..i].iter().any(|q| q.is(p)) {
             continue;
         }
-        let Some(born) = birth_date(p.certificate).filter(|d| *d <= cx.as_of) else {
+        let Some(years) = age_of(p.certificate, cx.as_of) else {
             continue;
         };
-        let years = i32::from(cx.as_of.year())
-            - i32::from(born.year())
-            - i32::from((cx.as_of.month(), cx.as_of.day()) < (born.month(), born.day()));
-        if years < i32::from(min) {
-            let params = params! { "role" => p.role, "age" => years, "min_age" => min };
+        // In a personal filing the filer is all the roles: the filer's rules apply.
+        let roles = people[i..]
+            .iter()
+            .filter(|q| q.is(p))
+            .map(|q| if personal { Role::Filer } else { q.role });
+        let mut broken: Option<(u8, &Rule, Role)> = None;
+        for role in roles {
+            for (min, rule) in min_age(cx, role) {
+                let worse = broken.is_none_or(|(m, r, _)| {
+                    let (new, old) = (severity(Code::PersonUnderage, rule), severity(Code::PersonUnderage, r));
+                    new < old || (new == old && min > m)
+                });
+                if years < u32::from(min) && worse {
+                    broken = Some((min, rule, role));
+                }
+            }
+        }
+        if let Some((min, rule, role)) = broken {
+            let params = params! { "role" => role.as_str(), "age" => years, "min_age" => min };
             cx.flag(Code::PersonUnderage, p.at.path(), rule, params);
         }
     }
@@ -427,7 +730,11 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                     if let Some((j, _)) = emails.iter().find(|(j, e)| *e == canonical && !people[*j].is(p)) {
                         let other = people[*j].at.field("email");
                         let params = params! { "email" => email, "other" => other };
-                        cx.flag(Code::PersonEmailShared, path(), &rules.email_shared, params);
+                        let rule = cx
+                            .province()
+                            .and_then(|p| p.people.email_shared.as_ref())
+                            .unwrap_or(&rules.email_shared);
+                        cx.flag(Code::PersonEmailShared, path(), rule, params);
                     }
                     emails.push((i, canonical));
                 }
@@ -442,6 +749,90 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                 }
                 Err(_) => {}
             }
+        }
+    }
+}
+
+/// Whether a province contact rule applies to a person: its roles include
+/// the person's, and in a personal filing only the filer's own fields count
+/// (a principal or manager given there repeats the filer).
+fn concerns(roles: &[Role], p: &Contact<'_>, personal: bool) -> bool {
+    roles.contains(&p.role) && (!personal || p.role == Role::Filer)
+}
+
+/// The contact data a province requires: an emergency phone, a mobile
+/// registered in the province (only judged when `mobile_province` is given).
+fn required_contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
+    let (Some(rules), Some(province)) = (cx.province(), cx.app.province) else {
+        return;
+    };
+    let personal = cx.filing_type() == Some(FilingType::Personal);
+    for p in people {
+        if let Some((roles, rule)) = &rules.people.emergency_phone
+            && concerns(roles, p, personal)
+            && p.emergency_phone.trim().is_empty()
+        {
+            let params = params! { "province" => province.slug(), "role" => p.role.as_str() };
+            cx.flag(
+                Code::PersonEmergencyPhoneRequired,
+                p.at.field("emergency_phone"),
+                rule,
+                params,
+            );
+        }
+        if let Some((roles, rule)) = &rules.people.mobile_local
+            && concerns(roles, p, personal)
+            && let Some(registered) = p.mobile_province
+            && registered != province
+        {
+            let params = params! { "province" => province.slug(), "mobile_province" => registered.slug() };
+            cx.flag(Code::PersonMobileNotLocal, p.at.field("mobile_province"), rule, params);
+        }
+    }
+}
+
+/// `person.principal_not_legal_representative` where the province requires
+/// the principal to be the legal representative, and
+/// `person.manager_must_be_principal` where, the principal not being the
+/// legal representative, each website manager must be the principal.
+fn principal(cx: &mut Context<'_>, people: &[Contact<'_>]) {
+    let (Some(rules), Some(province)) = (cx.province(), cx.app.province) else {
+        return;
+    };
+    if cx.facts.principal_is_legal_representative != Some(false) {
+        return;
+    }
+    let representative = cx
+        .app
+        .subject
+        .as_ref()
+        .and_then(|s| s.legal_representative.as_ref()?.certificate.as_ref()?.kind);
+    let broken = rules
+        .people
+        .principal_is_legal_representative
+        .iter()
+        .filter(|r| r.when.holds(&cx.facts))
+        .filter(|r| representative.is_none_or(|k| !r.exempt_legal_representative_kinds.contains(&k)))
+        .min_by_key(|r| severity(Code::PersonPrincipalNotLegalRepresentative, &r.rule));
+    if let Some(r) = broken {
+        let params = params! { "province" => province.slug() };
+        cx.flag(
+            Code::PersonPrincipalNotLegalRepresentative,
+            "/subject/principal",
+            &r.rule,
+            params,
+        );
+    }
+    let Some(rule) = &rules.people.manager_is_principal else {
+        return;
+    };
+    let Some(principal) = people.iter().find(|p| p.role == Role::Principal) else {
+        return;
+    };
+    for (i, m) in people.iter().enumerate() {
+        if m.role == Role::Manager && !m.is(principal) && !people[..i].iter().any(|q| q.is(m)) {
+            let params = params! { "province" => province.slug() };
+            cx.flag(Code::PersonManagerMustBePrincipal, m.at.path(), rule, params);
         }
     }
 }

@@ -86,6 +86,13 @@ impl ProcessRules {
         Ok(ProcessRules { steps })
     }
 
+    /// The national limit in working days of a step.
+    #[cfg(test)]
+    pub(crate) fn max_working_days(&self, id: &str) -> Option<u32> {
+        let step = &self.steps.iter().find(|s| s.step.id == id)?.step;
+        step.max_working_days.or(step.working_days)
+    }
+
     /// Whether a step with this id exists.
     pub(crate) fn has_step(&self, id: &str) -> bool {
         self.steps.iter().any(|s| s.step.id == id)

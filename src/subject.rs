@@ -1,13 +1,25 @@
-//! Subject checks: whether the certificates fit the subject and the roles,
-//! where an entity is registered (`subject.cross_province`), and the
-//! addresses (`rules/subject.toml`).
+//! Subject checks: whether the certificates fit the subject and the roles
+//! (with the province's own certificate kinds), where an entity is
+//! registered (`subject.cross_province`), the addresses
+//! (`rules/subject.toml`), and whether the province accepts a personal
+//! filer from elsewhere (the `[people]` section of the province files:
+//! `subject.non_local_not_accepted`, `subject.residence_permit_required`,
+//! `subject.foreigner_not_accepted`).
+//!
+//! Where a personal filer is from ([`Origin`]) is read from the address on
+//! their resident ID card (`certificate_address`) when it names a province,
+//! else from the region code of the ID number, which is where the number
+//! was first issued and may differ after a move [I]. Passports, travel
+//! permits, permanent residence IDs and the residence permits of Hong Kong,
+//! Macao and Taiwan residents record no address in a mainland province.
 
 use serde::Deserialize;
 
-use crate::application::Certificate;
+use crate::application::{Application, Certificate, Validity};
 use crate::certificate::NumberFormat;
 use crate::code::Code;
-use crate::identity::{Regions, Uscc};
+use crate::identity::{Regions, ResidentId, Uscc};
+use crate::person::{Policy, Residence};
 use crate::province::Province;
 use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
 use crate::validator::{Context, params};
@@ -67,7 +79,7 @@ impl SubjectRules {
     }
 
     /// The province an address starts with, if it names one.
-    fn province_of(&self, address: &str) -> Option<Province> {
+    pub(crate) fn province_of(&self, address: &str) -> Option<Province> {
         let address = address.trim_start();
         let address = ["中华人民共和国", "中国"]
             .iter()
@@ -121,10 +133,241 @@ fn places(regions: &Regions) -> Vec<(String, Province)> {
     places
 }
 
+/// Where a personal filer is from, as the province's residence rules see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// Not a personal filing, no filing province, or nothing tells.
+    Unknown,
+    /// A resident ID card of the filing province.
+    Local,
+    /// A resident ID card of another province.
+    OtherProvince {
+        province: Province,
+        /// Judged from the certificate address (else from the ID number).
+        from_address: bool,
+    },
+    /// A certificate that records no address in a mainland province.
+    WithoutAddress(CertificateKind),
+}
+
+/// Where the personal filer of an application is from.
+pub(crate) fn origin(rules: &SubjectRules, app: &Application, province: Option<Province>) -> Origin {
+    let (Some(subject), Some(province)) = (&app.subject, province) else {
+        return Origin::Unknown;
+    };
+    if subject.filing_type() != Some(FilingType::Personal) {
+        return Origin::Unknown;
+    }
+    let Some(certificate) = &subject.certificate else {
+        return Origin::Unknown;
+    };
+    let from = match certificate.kind {
+        Some(CertificateKind::ResidentIdCard) => match rules.province_of(subject.certificate_address.trim()) {
+            Some(p) => (p, true),
+            None => {
+                let number = crate::certificate::normalise(&certificate.number);
+                match ResidentId::parse(&number).ok().and_then(|id| id.province()) {
+                    Some(p) => (p, false),
+                    None => return Origin::Unknown,
+                }
+            }
+        },
+        Some(kind) if kind.is_personal() => return Origin::WithoutAddress(kind),
+        _ => return Origin::Unknown,
+    };
+    match from {
+        (p, _) if p == province => Origin::Local,
+        (p, from_address) => Origin::OtherProvince {
+            province: p,
+            from_address,
+        },
+    }
+}
+
+/// Whether a certificate kind identifies a foreign national [I: a passport
+/// may also be a Chinese citizen's; the application has no nationality].
+pub(crate) fn is_foreign(kind: CertificateKind) -> bool {
+    matches!(
+        kind,
+        CertificateKind::Passport | CertificateKind::ForeignPermanentResidentId
+    )
+}
+
+/// The residence rule of the filing province that applies to the personal
+/// filer, if one does; with whether it is about a foreigner.
+pub(crate) fn residence_rule<'a>(cx: &Context<'a>) -> Option<(&'a Residence, bool)> {
+    let people = &cx.province()?.people;
+    match cx.facts.origin {
+        Origin::OtherProvince { .. } => Some((&people.non_local, false)),
+        Origin::WithoutAddress(kind) if is_foreign(kind) && people.foreigners.is_some() => {
+            people.foreigners.as_ref().map(|r| (r, true))
+        }
+        Origin::WithoutAddress(_) => people.certificates_without_address.as_ref().map(|r| (r, false)),
+        Origin::Local | Origin::Unknown => None,
+    }
+    .filter(|(r, _)| r.policy != Policy::Accepted)
+}
+
+/// Whether the residence permit is judged by the province's residence
+/// rules (then `subject.residence_permit_required` says what is wrong with
+/// it, and the certificate checks leave it alone).
+pub(crate) fn permit_is_judged(cx: &Context<'_>) -> bool {
+    residence_rule(cx).is_some_and(|(r, _)| r.policy == Policy::ResidencePermit)
+}
+
 pub(crate) fn check(cx: &mut Context<'_>) {
     certificate_kinds(cx);
+    province_certificate_kinds(cx);
     registration(cx);
     addresses(cx);
+    residence(cx);
+}
+
+/// Whether the filing province accepts the personal filer: a non-local
+/// filer, a filer whose certificate has no address, a foreigner.
+fn residence(cx: &mut Context<'_>) {
+    let (Some(subject), Some(province)) = (&cx.app.subject, cx.app.province) else {
+        return;
+    };
+    let Some((rule, foreign)) = residence_rule(cx) else {
+        return;
+    };
+    let origin = cx.facts.origin;
+    // Where the origin was read, and the params of a refusal.
+    let evidence = match origin {
+        Origin::OtherProvince { from_address: true, .. } => "/subject/certificate_address",
+        Origin::OtherProvince { .. } => "/subject/certificate/number",
+        Origin::WithoutAddress(_) => "/subject/certificate/kind",
+        Origin::Local | Origin::Unknown => return,
+    };
+    let refusal = || match origin {
+        Origin::OtherProvince {
+            province: from,
+            from_address,
+        } => params! {
+            "province" => province.slug(),
+            "reason" => if from_address {
+                "the address on the certificate is in another province"
+            } else {
+                "the ID number was issued in another province (give certificate_address if the card's address is local)"
+            },
+            "certificate_province" => from.slug(),
+        },
+        _ => params! {
+            "province" => province.slug(),
+            "reason" => "this kind of certificate records no address in the province",
+            "kind" => subject.certificate.as_ref().and_then(|c| c.kind).map(CertificateKind::as_str),
+        },
+    };
+    match rule.policy {
+        Policy::Accepted => {}
+        Policy::Refused if foreign => {
+            let kind = subject
+                .certificate
+                .as_ref()
+                .and_then(|c| c.kind)
+                .map(CertificateKind::as_str);
+            let params = params! { "province" => province.slug(), "kind" => kind };
+            cx.flag(Code::SubjectForeignerNotAccepted, evidence, &rule.rule, params);
+        }
+        Policy::Refused => cx.flag(Code::SubjectNonLocalNotAccepted, evidence, &rule.rule, refusal()),
+        Policy::ResidencePermit => match permit_problem(cx, subject, province, rule.min_permit_days) {
+            Some((path, mut problem)) => {
+                problem.insert("province".into(), province.slug().into());
+                cx.flag(Code::SubjectResidencePermitRequired, path, &rule.rule, problem);
+            }
+            None => {
+                let with_permit = cx.province().and_then(|p| p.people.non_local_with_permit.as_ref());
+                if let Some(with_permit) = with_permit
+                    && matches!(origin, Origin::OtherProvince { .. })
+                {
+                    let mut params = refusal();
+                    params.insert("with_permit".into(), true.into());
+                    cx.flag(Code::SubjectNonLocalNotAccepted, evidence, with_permit, params);
+                }
+            }
+        },
+    }
+}
+
+/// What is wrong with the residence permit, if anything: where, and the
+/// params of the finding. A missing province or validity is `field.required`.
+fn permit_problem(
+    cx: &Context<'_>,
+    subject: &crate::application::Subject,
+    province: Province,
+    min_days: Option<u32>,
+) -> Option<(&'static str, crate::Params)> {
+    let Some(permit) = &subject.residence_permit else {
+        let params = params! { "reason" => "no residence permit is given" };
+        return Some(("/subject/residence_permit", params));
+    };
+    if let Some(issued) = permit.province
+        && issued != province
+    {
+        let params = params! {
+            "reason" => "the residence permit was issued by another province",
+            "permit_province" => issued.slug(),
+        };
+        return Some(("/subject/residence_permit/province", params));
+    }
+    let Some(Validity::Until(until)) = permit.valid_until else {
+        return None;
+    };
+    let shown = until.strftime("%Y-%m-%d").to_string();
+    if until < cx.as_of {
+        let params = params! { "reason" => "the residence permit has expired", "valid_until" => shown };
+        return Some(("/subject/residence_permit/valid_until", params));
+    }
+    let days = (until - cx.as_of).get_days();
+    match min_days {
+        Some(min) if i64::from(days) < i64::from(min) => {
+            let params = params! {
+                "reason" => "the residence permit has less validity left than the province requires",
+                "valid_until" => shown,
+                "days" => days,
+                "min_days" => min,
+            };
+            Some(("/subject/residence_permit/valid_until", params))
+        }
+        _ => None,
+    }
+}
+
+/// The province's own certificate kinds for some subject kinds
+/// (`[certificates.subject_kinds]`): a certificate that fits the subject
+/// kind nationally but not in the province.
+fn province_certificate_kinds(cx: &mut Context<'_>) {
+    let (Some(subject), Some(rules), Some(province)) = (&cx.app.subject, cx.province(), cx.app.province) else {
+        return;
+    };
+    let (Some(subject_kind), Some(kind)) = (subject.kind, subject.certificate.as_ref().and_then(|c| c.kind)) else {
+        return;
+    };
+    let national = &{ cx.rules }.certificates;
+    if !national.kind(kind).subjects.contains(&subject_kind) {
+        return; // reported against the national rule
+    }
+    if let Some(r) = rules.certificates.subject_kind_rule(subject_kind)
+        && !r.accepts(kind)
+    {
+        let accepted: Vec<&str> = accepted(cx, subject_kind)
+            .into_iter()
+            .filter(|k| k.parse().is_ok_and(|k| r.accepts(k)))
+            .collect();
+        let params = params! {
+            "kind" => kind.as_str(),
+            "subject_kind" => subject_kind.as_str(),
+            "accepted" => accepted,
+            "province" => province.slug(),
+        };
+        cx.flag(
+            Code::SubjectCertificateKindMismatch,
+            "/subject/certificate/kind",
+            &r.rule,
+            params,
+        );
+    }
 }
 
 fn certificate_kinds(cx: &mut Context<'_>) {

@@ -7,25 +7,33 @@ use std::borrow::Cow;
 /// ideographic space to ASCII, trims, and collapses runs of white space to
 /// one space.
 pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    folded(s).collect()
+}
+
+/// The characters of [`fold`], without allocating.
+pub(crate) fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
     let mut space = false;
-    for c in s.trim_matches(|c: char| c.is_whitespace()).chars() {
-        let c = match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        };
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
+    s.trim_matches(|c: char| c.is_whitespace())
+        .chars()
+        .flat_map(move |c| {
+            let c = match c {
+                '\u{3000}' => ' ',
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                c => c,
+            };
+            if c.is_whitespace() {
+                space = true;
+                [None, None]
+            } else {
+                [std::mem::take(&mut space).then_some(' '), Some(c)]
             }
-            out.push(c);
-        }
-    }
-    out
+        })
+        .flatten()
+}
+
+/// Whether two strings are equal after [`fold`], without allocating.
+pub(crate) fn folded_eq(a: &str, b: &str) -> bool {
+    folded(a).eq(folded(b))
 }
 
 /// The form in which words are matched: [`fold`], then ASCII letters in
@@ -69,7 +77,7 @@ pub(crate) fn is_han(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cow, fold, fold_key, is_han};
+    use super::{Cow, fold, fold_key, folded_eq, is_han};
 
     #[test]
     fn folds_width_and_space() {
@@ -78,6 +86,10 @@ mod tests {
         assert_eq!(fold("ＡＢＣ　１２３"), "ABC 123");
         assert_eq!(fold("a \t\n b"), "a b");
         assert_eq!(fold("\u{3000}x\u{3000}"), "x");
+        assert!(folded_eq(" 王 小明", "王\u{3000}小明 "));
+        assert!(folded_eq("（Ａ）", "(A)"));
+        assert!(!folded_eq("王小明", "王 小明"));
+        assert!(!folded_eq("ab", "abc"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::province::ProvinceRules;
 use crate::report::{Finding, Params, Report, document_order};
 use crate::rules::{Facts, Rule, RuleData, RuleSet};
 use crate::vocabulary::{FilingType, Severity};
-use crate::{certificate, domain, hosting, input, materials, number, person, process, subject, website};
+use crate::{certificate, domain, hosting, input, materials, number, person, process, subject, submission, website};
 
 /// Validates applications against a rule set, on a fixed or current date.
 ///
@@ -65,6 +65,7 @@ impl Validator {
         person::check(&mut cx);
         website::check(&mut cx);
         domain::check(&mut cx);
+        submission::check(&mut cx);
         hosting::check(&mut cx);
         number::check(&mut cx);
         let materials = materials::checklist(&cx);
@@ -103,7 +104,7 @@ pub(crate) struct Context<'a> {
     pub(crate) rules: &'a RuleData,
     pub(crate) app: &'a Application,
     pub(crate) as_of: Date,
-    pub(crate) facts: Facts,
+    pub(crate) facts: Facts<'a>,
     findings: Vec<Finding>,
     /// Paths of values over a limit: nothing at or under them is reported.
     skipped: Vec<String>,
@@ -111,10 +112,7 @@ pub(crate) struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(rules: &'a RuleData, app: &'a Application, as_of: Date) -> Context<'a> {
-        let facts = Facts {
-            subject_kind: app.subject.as_ref().and_then(|s| s.kind),
-            commercial: app.websites.iter().take(MAX_WEBSITES).any(|w| w.commercial),
-        };
+        let facts = Facts::new(app, &rules.subject, &rules.domains, app.province);
         Context {
             rules,
             app,

@@ -494,3 +494,332 @@ fn an_invalid_authorization_code_pattern() {
         .edit("hosting.toml", "{4,62}[0-9A-Za-z]$'", "{4,62}[0-9A-Za-z$'")
         .fails("hosting.toml", Some(line), "invalid pattern");
 }
+
+// Province files (issue 6): the sections `[people]`, `[certificates]`,
+// `[submission]`, `[[materials]]`, and tiers of `[domains]`.
+
+#[test]
+fn every_province_has_a_file_and_every_rule_a_source() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/provinces");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut expected: Vec<String> = beian::Province::ALL
+        .iter()
+        .map(|p| format!("{}.toml", p.slug()))
+        .collect();
+    expected.sort();
+    assert_eq!(files, expected, "one file per province, named after its slug");
+
+    let rules = RuleSet::embedded();
+    for p in beian::Province::ALL {
+        let prefix = format!("provinces.{}.", p.slug());
+        let own: Vec<_> = rules.rules().filter(|r| r.id().starts_with(&prefix)).collect();
+        // Every province states whom it accepts as a personal filer, with a source.
+        for id in ["identity", "people.non_local"] {
+            let rule = rules
+                .rule(&format!("{prefix}{id}"))
+                .unwrap_or_else(|| panic!("{prefix}{id}"));
+            assert!(!rule.sources().is_empty());
+        }
+        for rule in &own {
+            assert_eq!(rule.file(), format!("provinces/{}.toml", p.slug()), "{}", rule.id());
+            assert!(!rule.sources().is_empty(), "{} has no source", rule.id());
+            assert!(
+                [4, 7, 10].contains(&rule.source_date().len()),
+                "{} has the source date {}",
+                rule.id(),
+                rule.source_date()
+            );
+        }
+        assert!(own.len() >= 3, "{p}: only {} rules", own.len());
+    }
+}
+
+#[test]
+fn a_province_without_its_non_local_rule() {
+    let file = "provinces/qinghai.toml";
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(file)).unwrap();
+    let start = text.find("[people.non_local]").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    Copy::new("no-non-local")
+        .edit(file, &text[start..end], "")
+        // Reported at the `[people]` table, whose first header now follows.
+        .fails(
+            file,
+            Some(line_of(file, "[people.certificates_without_address]") - 3),
+            "missing field `non_local`",
+        );
+}
+
+#[test]
+fn an_unknown_residence_policy() {
+    let file = "provinces/zhejiang.toml";
+    Copy::new("policy")
+        .edit(file, "policy = \"residence_permit\"", "policy = \"residence_permits\"")
+        .fails(
+            file,
+            Some(line_of(file, "policy = \"residence_permit\"")),
+            "unknown variant `residence_permits`",
+        );
+}
+
+#[test]
+fn a_permit_validity_without_the_permit_policy() {
+    let file = "provinces/henan.toml";
+    Copy::new("permit-days")
+        .edit(
+            file,
+            "[people.non_local]\npolicy = \"refused\"",
+            "[people.non_local]\npolicy = \"refused\"\nmin_permit_days = 30",
+        )
+        .fails(
+            file,
+            Some(line_of(file, "[people.non_local]")),
+            "`min_permit_days` needs",
+        );
+}
+
+#[test]
+fn non_local_with_permit_needs_the_permit_policy() {
+    let file = "provinces/jiangxi.toml";
+    Copy::new("with-permit")
+        .edit(
+            file,
+            "[people.non_local]\npolicy = \"residence_permit\"",
+            "[people.non_local]\npolicy = \"refused\"",
+        )
+        .fails(
+            file,
+            Some(line_of(file, "[people.non_local_with_permit]")),
+            "`non_local_with_permit` needs",
+        );
+}
+
+#[test]
+fn a_misspelt_role() {
+    let file = "provinces/chongqing.toml";
+    let line = line_of(file, "roles = [\"filer\"]");
+    Copy::new("role")
+        .edit(file, "roles = [\"filer\"]", "roles = [\"filers\"]")
+        .fails(file, Some(line), "unknown variant `filers`");
+}
+
+#[test]
+fn a_misspelt_key_in_a_tier() {
+    let file = "provinces/shandong.toml";
+    let line = line_of(file, "min_age = 18");
+    Copy::new("tier")
+        .edit(file, "min_age = 18", "minage = 18")
+        .fails(file, Some(line), "unknown field `minage`");
+}
+
+#[test]
+fn a_misspelt_condition_in_a_province_requirement() {
+    let file = "provinces/zhejiang.toml";
+    let line = line_of(file, "when = { non_local = true }");
+    Copy::new("requirement-condition")
+        .edit(file, "when = { non_local = true }", "when = { non_locl = true }")
+        .fails(file, Some(line), "unknown field `non_locl`");
+}
+
+#[test]
+fn a_condition_with_an_empty_range() {
+    let file = "provinces/jiangsu.toml";
+    let line = line_of(file, "age = { min = 16, max = 17 }");
+    Copy::new("range")
+        .edit(file, "age = { min = 16, max = 17 }", "age = { min = 17, max = 16 }")
+        .fails(file, Some(line), "empty range");
+}
+
+#[test]
+fn a_condition_about_a_person_for_another_target() {
+    let file = "provinces/shanghai.toml";
+    let line = line_of(file, "when = { filing_type = \"personal\", age = { max = 17 } }");
+    Copy::new("scope")
+        .edit(
+            file,
+            "material = \"guardian_consent\"\nfor = \"people\"",
+            "material = \"guardian_consent\"\nfor = \"websites\"",
+        )
+        .fails(
+            file,
+            Some(line),
+            "about one person, which a requirement `for = \"websites\"` does not have",
+        );
+}
+
+#[test]
+fn a_condition_about_a_person_outside_a_requirement() {
+    let file = "provinces/henan.toml";
+    let line = line_of(file, "limit = 3") + 1;
+    Copy::new("targeted")
+        .edit(
+            file,
+            "limit = 3\nwhen = { filing_type = \"personal\" }",
+            "limit = 3\nwhen = { age = { max = 17 } }",
+        )
+        .fails(file, Some(line), "`age` is about one person");
+}
+
+#[test]
+fn an_unknown_target() {
+    let file = "provinces/xizang.toml";
+    let line = line_of(file, "for = \"websites\"");
+    Copy::new("target")
+        .edit(file, "for = \"websites\"", "for = \"website\"")
+        .fails(file, Some(line), "unknown variant `website`");
+}
+
+#[test]
+fn an_unknown_material_in_a_province() {
+    let file = "provinces/xinjiang.toml";
+    let line = line_of(file, "material = \"party_building_confirmation\"");
+    Copy::new("province-material")
+        .edit(
+            file,
+            "material = \"party_building_confirmation\"",
+            "material = \"party_building_confirmaton\"",
+        )
+        .fails(file, Some(line), "unknown material `party_building_confirmaton`");
+}
+
+#[test]
+fn a_certificate_kind_given_two_minimum_validities() {
+    let file = "provinces/shanghai.toml";
+    Copy::new("validity-twice")
+        .edit(
+            file,
+            "kinds = [\"business_license\"]",
+            "kinds = [\"business_license\", \"resident_id_card\"]",
+        )
+        // Reported at the entry read last (entries are read in key order).
+        .fails(
+            file,
+            Some(line_of(file, "[certificates.remaining.resident_id_card]")),
+            "`resident_id_card` has two minimum validities",
+        );
+}
+
+#[test]
+fn a_minimum_validity_for_a_certificate_that_does_not_expire() {
+    let file = "provinces/shanghai.toml";
+    Copy::new("validity-kind")
+        .edit(file, "kinds = [\"business_license\"]", "kinds = [\"military_code\"]")
+        .fails(
+            file,
+            Some(line_of(file, "[certificates.remaining.business_license]")),
+            "`military_code` certificates do not expire",
+        );
+}
+
+#[test]
+fn a_certificate_kind_that_does_not_fit_the_subject_kind() {
+    let file = "provinces/jilin.toml";
+    Copy::new("kind-fit")
+        .edit(file, "only = [\"business_license\"]", "only = [\"law_firm_license\"]")
+        .fails(
+            file,
+            Some(line_of(file, "[certificates.subject_kinds.enterprise]")),
+            "`law_firm_license` does not fit a subject of kind `enterprise`",
+        );
+}
+
+#[test]
+fn an_unknown_certificate_kind_in_a_province() {
+    let file = "provinces/hebei.toml";
+    let line = line_of(file, "exempt_legal_representative_kinds");
+    Copy::new("exempt-kind")
+        .edit(
+            file,
+            "exempt_legal_representative_kinds = [\"passport\",",
+            "exempt_legal_representative_kinds = [\"pasport\",",
+        )
+        .fails(file, Some(line), "unknown variant `pasport`");
+}
+
+#[test]
+fn a_submission_cap_of_zero() {
+    let file = "provinces/hubei.toml";
+    let line = line_of(file, "[submission.websites]") + 1;
+    Copy::new("cap")
+        .edit(
+            file,
+            "[submission.websites]\nlimit = 1",
+            "[submission.websites]\nlimit = 0",
+        )
+        .fails(file, Some(line), "a limit of 0 would refuse every application");
+}
+
+#[test]
+fn a_misspelt_key_in_the_second_tier_of_a_domain_rule() {
+    let file = "provinces/shanghai.toml";
+    let line = line_of(file, "min_days = 180");
+    Copy::new("domain-tier")
+        .edit(file, "min_days = 180", "min_dayz = 180")
+        .fails(file, Some(line), "unknown field `min_dayz`");
+}
+
+#[test]
+fn an_unknown_section_in_a_province() {
+    let file = "provinces/anhui.toml";
+    Copy::new("section")
+        .append(
+            file,
+            "\n[peopel.email_shared]\nsource = \"TX-PROV\"\nsource_date = \"2022\"\n",
+        )
+        .fails(file, Some(lines(file) + 2), "unknown field `peopel`");
+}
+
+#[test]
+fn an_operator_can_change_a_province_policy() {
+    let copy = Copy::new("operator-policy");
+    copy.edit(
+        "provinces/zhejiang.toml",
+        "[people.non_local]\npolicy = \"residence_permit\"",
+        "[people.non_local]\npolicy = \"refused\"",
+    );
+    let rules = RuleSet::from_dir(&copy.dir).unwrap();
+    let mut app = beian::Application::from_json(include_str!("../examples/applications/personal.json")).unwrap();
+    if let Some(s) = app.subject.as_mut() {
+        s.certificate_address = "上海市黄浦区人民大道200号".into();
+    }
+    let report = beian::Validator::new(&rules).validate(&app);
+    assert!(
+        report.has(beian::Code::SubjectNonLocalNotAccepted),
+        "{:#?}",
+        report.findings
+    );
+    assert!(!report.has(beian::Code::SubjectResidencePermitRequired));
+    let embedded = beian::validate(&app);
+    assert!(embedded.has(beian::Code::SubjectResidencePermitRequired));
+}
+
+#[test]
+fn an_operator_can_require_a_material_of_the_legal_representative() {
+    let copy = Copy::new("operator-material");
+    copy.append(
+        "materials.toml",
+        "\n[[requirements]]\nmaterial = \"principal_authorization_letter\"\nfor = \"legal_representative\"\n\
+         when = { is_principal = false }\nsource = \"TX-SUBJ\"\nsource_date = \"2022\"\n",
+    );
+    let rules = RuleSet::from_dir(&copy.dir).unwrap();
+    let entity = include_str!("../examples/applications/entity.json");
+    let mut app = beian::Application::from_json(entity).unwrap();
+    let listed = |app: &beian::Application| {
+        let report = beian::Validator::new(&rules).validate(app);
+        report
+            .materials
+            .iter()
+            .any(|m| m.id == "principal_authorization_letter" && m.concerns == "/subject/legal_representative")
+    };
+    // The sample's principal is its legal representative.
+    assert!(!listed(&app));
+    if let Some(principal) = app.subject.as_mut().and_then(|s| s.principal.as_mut()) {
+        principal.name = "王五".into();
+        principal.certificate = app.websites[0].manager.as_ref().and_then(|m| m.certificate.clone());
+    }
+    assert!(listed(&app));
+}

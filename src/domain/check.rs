@@ -307,11 +307,22 @@ fn expiry(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain:
         cx.flag(Code::DomainExpired, path, &rules.expired, params);
         return;
     }
-    let (min_days, rule) = match cx.province().and_then(|p| p.domains.remaining.as_ref()) {
-        Some((days, rule)) => (*days, rule),
-        None => (rules.remaining.0, &rules.remaining.1),
+    // The province's tiers (else the national minimum): of those broken,
+    // the most severe, then the highest.
+    let own = cx
+        .province()
+        .map(|p| p.domains.remaining.as_slice())
+        .unwrap_or_default();
+    let severity = |rule: &Rule| rule.severity.unwrap_or(Code::DomainExpiringSoon.default_severity());
+    let broken = if own.is_empty() {
+        Some((rules.remaining.0, &rules.remaining.1)).filter(|(min_days, _)| days < i64::from(*min_days))
+    } else {
+        own.iter()
+            .filter(|(min_days, _)| days < i64::from(*min_days))
+            .min_by(|a, b| severity(&a.1).cmp(&severity(&b.1)).then(b.0.cmp(&a.0)))
+            .map(|(min_days, rule)| (*min_days, rule))
     };
-    if days < i64::from(min_days) {
+    if let Some((min_days, rule)) = broken {
         let params = params! {
             "domain" => shown,
             "expires_on" => expires_on.to_string(),
@@ -325,12 +336,23 @@ fn expiry(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain:
 /// More domains than the province (or the national default) allows.
 fn too_many_domains(cx: &mut Context<'_>, rules: &DomainRules, i: usize, website: &Website) {
     let count = website.domains.len();
-    let province = cx.province();
-    let (limit, rule) = match province.and_then(|p| p.domains.per_website.as_ref()) {
-        Some((limit, when, rule)) if when.holds(&cx.facts) => (*limit, rule),
-        _ => (rules.per_website.0, &rules.per_website.1),
+    let own = cx
+        .province()
+        .map(|p| p.domains.per_website.as_slice())
+        .unwrap_or_default();
+    // The province's tiers whose condition holds (else the national limit):
+    // of those broken, the most severe, then the lowest.
+    let applicable = || own.iter().filter(|(_, when, _)| when.holds(&cx.facts));
+    let severity = |rule: &Rule| rule.severity.unwrap_or(Code::WebsiteTooManyDomains.default_severity());
+    let broken = if applicable().next().is_some() {
+        applicable()
+            .filter(|(limit, _, _)| count > *limit as usize)
+            .min_by(|a, b| severity(&a.2).cmp(&severity(&b.2)).then(a.0.cmp(&b.0)))
+            .map(|(limit, _, rule)| (*limit, rule))
+    } else {
+        Some((rules.per_website.0, &rules.per_website.1)).filter(|(limit, _)| count > *limit as usize)
     };
-    if count > limit as usize {
+    if let Some((limit, rule)) = broken {
         let mut params: Params = params! { "count" => count, "limit" => limit };
         let province = cx.app.province.map_or(Value::Null, |p| Value::from(p.slug()));
         params.insert("province".into(), province);

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::name::{DomainName, last_labels};
 use super::suffix_list::{PublicSuffixList, Sections};
-use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{Condition, File, Registry, Rule, RuleError, Tiers, rule_entry};
 use crate::vocabulary::SubjectKind;
 
 rule_entry! {
@@ -323,10 +323,13 @@ pub(crate) struct ProvinceDomainsDoc {
     allowed_suffixes: Option<AllowedEntry>,
     #[serde(default)]
     excluded: BTreeMap<String, ExcludedEntry>,
+    /// One minimum, or tiers (`[[domains.remaining]]`): a hard one and a
+    /// softer one with another severity.
     #[serde(default)]
-    remaining: Option<RemainingEntry>,
+    remaining: Option<Tiers<RemainingEntry>>,
+    /// One limit, or tiers (`[[domains.per_website]]`).
     #[serde(default)]
-    per_website: Option<PerWebsiteEntry>,
+    per_website: Option<Tiers<PerWebsiteEntry>>,
     #[serde(default)]
     holder: Option<HolderEntry>,
 }
@@ -339,8 +342,11 @@ pub(crate) struct ProvinceDomainRules {
     pub(crate) allowed: Option<(SuffixSet, Rule)>,
     /// Suffixes the province does not accept when the condition holds.
     pub(crate) excluded: Vec<(SuffixSet, Condition, Rule)>,
-    pub(crate) remaining: Option<(u32, Rule)>,
-    pub(crate) per_website: Option<(u32, Condition, Rule)>,
+    /// The least registration left, in tiers; empty: the national rule.
+    pub(crate) remaining: Vec<(u32, Rule)>,
+    /// The most domains of one website, in tiers; where none holds, the
+    /// national rule.
+    pub(crate) per_website: Vec<(u32, Condition, Rule)>,
     pub(crate) holder: Option<(bool, Rule)>,
 }
 
@@ -365,17 +371,15 @@ impl ProvinceDomainRules {
             let rule = file.register(registry, id(&format!("excluded.{key}")), &e)?;
             excluded.push((set, e.when, rule));
         }
-        let remaining = match doc.remaining {
-            Some(e) => Some((e.min_days, file.register(registry, id("remaining"), &e)?)),
-            None => None,
-        };
-        let per_website = match doc.per_website {
-            Some(e) => {
-                let rule = file.register(registry, id("per_website"), &e)?;
-                Some((e.limit, e.when, rule))
-            }
-            None => None,
-        };
+        let mut remaining = Vec::new();
+        for (rule_id, e) in doc.remaining.into_iter().flat_map(|t| t.with_ids(&id("remaining"))) {
+            remaining.push((e.min_days, file.register(registry, rule_id, &e)?));
+        }
+        let mut per_website = Vec::new();
+        for (rule_id, e) in doc.per_website.into_iter().flat_map(|t| t.with_ids(&id("per_website"))) {
+            let rule = file.register(registry, rule_id, &e)?;
+            per_website.push((e.limit, e.when, rule));
+        }
         let holder = match doc.holder {
             Some(e) => Some((
                 e.legal_representative_allowed,

@@ -19,12 +19,14 @@ mod condition;
 mod error;
 mod messages;
 mod source;
+mod tiers;
 
-pub(crate) use condition::{Condition, Facts};
+pub(crate) use condition::{Condition, Facts, On, PersonFacts, Scope, TargetCondition};
 pub use error::RuleError;
 pub(crate) use messages::Messages;
 pub(crate) use source::{Meta, Registry, Rule, SourceDate, SourceRef, Sourced, rule_entry};
 pub use source::{RuleInfo, Source};
+pub(crate) use tiers::Tiers;
 
 use crate::certificate::{CertificateRules, RegionRules};
 use crate::domain::{DomainRules, PublicSuffixList};
@@ -244,11 +246,16 @@ impl RuleSet {
         let numbers = NumberRules::load(&file("numbers.toml")?, &mut registry)?;
         let domains = DomainRules::load(&file("domains.toml")?, &file("public_suffix_list.dat")?, &mut registry)?;
         let hosting = HostingRules::load(&file("hosting.toml")?, &mut registry, &process)?;
+        let national = crate::province::National {
+            process: &process,
+            materials: &materials,
+            certificates: &certificates,
+        };
         let provinces = Province::ALL
             .into_iter()
             .map(|p| {
                 let name = format!("provinces/{}.toml", p.slug());
-                ProvinceRules::load(p, &File::read(origin, &name)?, &mut registry, &process)
+                ProvinceRules::load(p, &File::read(origin, &name)?, &mut registry, &national)
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(RuleSet {

@@ -226,11 +226,18 @@ mod tests {
         list.hits(name).map(|w| w.text.as_str()).collect()
     }
 
-    fn facts(kind: Option<SubjectKind>) -> Facts {
-        Facts {
-            subject_kind: kind,
-            commercial: false,
-        }
+    /// Whether a list applies to an application whose subject is of this kind.
+    fn applies(list: &WordList, kind: Option<SubjectKind>) -> bool {
+        let rules = RuleSet::embedded();
+        let data = rules.data();
+        let app = crate::Application {
+            subject: Some(crate::Subject {
+                kind,
+                ..crate::Subject::default()
+            }),
+            ..crate::Application::default()
+        };
+        list.applies(&Facts::new(&app, &data.subject, &data.domains, None))
     }
 
     #[test]
@@ -244,7 +251,7 @@ mod tests {
         let word = keywords.hits("理财").next().unwrap();
         assert_eq!(word.rule.id, "names.lists.pre_approval_keywords.理财");
         assert_eq!(word.category, Some(PreApprovalCategory::InternetFinance));
-        assert!(keywords.applies(&facts(None)));
+        assert!(applies(keywords, None));
     }
 
     #[test]
@@ -253,10 +260,10 @@ mod tests {
         let national = rules.data().websites.names.list(ListKind::National).unwrap();
         assert_eq!(words(national, "中国美食"), ["中国"]);
         assert!(words(national, "美食中国").is_empty());
-        assert!(national.applies(&facts(Some(SubjectKind::Enterprise))));
-        assert!(national.applies(&facts(Some(SubjectKind::Personal))));
-        assert!(!national.applies(&facts(Some(SubjectKind::Government))));
-        assert!(!national.applies(&facts(None)));
+        assert!(applies(national, Some(SubjectKind::Enterprise)));
+        assert!(applies(national, Some(SubjectKind::Personal)));
+        assert!(!applies(national, Some(SubjectKind::Government)));
+        assert!(!applies(national, None));
     }
 
     #[test]

@@ -9,10 +9,17 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use toml::Spanned;
 
+use crate::certificate::{CertificateRules, ProvinceCertificateRules, ProvinceCertificatesDoc};
 use crate::domain::{ProvinceDomainRules, ProvinceDomainsDoc};
+use crate::materials::{MaterialRules, Requirement, RequirementEntry};
+use crate::person::{PeopleSection, ProvincePeopleRules};
 use crate::process::{ProcessRules, StepLimits};
 use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::submission::{ProvinceSubmissionRules, SubmissionSection};
 use crate::website::{ProvinceWebsiteRules, WebsitesSection};
+
+#[cfg(test)]
+mod matrix;
 
 /// A provincial-level division of mainland China (省、自治区、直辖市).
 ///
@@ -330,6 +337,22 @@ pub(crate) struct ProvinceRules {
     pub(crate) websites: ProvinceWebsiteRules,
     /// The province's own domain rules (`[domains]`).
     pub(crate) domains: ProvinceDomainRules,
+    /// Whom the province accepts as filer, principal and manager, and the
+    /// contact data it requires (`[people]`).
+    pub(crate) people: ProvincePeopleRules,
+    /// The province's own certificate rules (`[certificates]`).
+    pub(crate) certificates: ProvinceCertificateRules,
+    /// The materials the province requires beyond the national ones (`[[materials]]`).
+    pub(crate) materials: Vec<Requirement>,
+    /// The province's caps on one submission (`[submission]`).
+    pub(crate) submission: ProvinceSubmissionRules,
+}
+
+/// The national rules a province file refers to.
+pub(crate) struct National<'a> {
+    pub(crate) process: &'a ProcessRules,
+    pub(crate) materials: &'a MaterialRules,
+    pub(crate) certificates: &'a CertificateRules,
 }
 
 impl ProvinceRules {
@@ -337,18 +360,25 @@ impl ProvinceRules {
         province: Province,
         file: &File<'_>,
         registry: &mut Registry,
-        process: &ProcessRules,
+        national: &National<'_>,
     ) -> Result<ProvinceRules, RuleError> {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Doc {
             identity: Spanned<IdentityEntry>,
+            people: PeopleSection,
+            #[serde(default)]
+            certificates: ProvinceCertificatesDoc,
             #[serde(default)]
             process: BTreeMap<String, Spanned<StepLimits>>,
             #[serde(default)]
             websites: WebsitesSection,
             #[serde(default)]
             domains: ProvinceDomainsDoc,
+            #[serde(default)]
+            submission: SubmissionSection,
+            #[serde(default)]
+            materials: Vec<RequirementEntry>,
         }
         let doc: Doc = file.parse()?;
         let slug = province.slug();
@@ -376,7 +406,7 @@ impl ProvinceRules {
         let identity_rule = file.register(registry, format!("provinces.{slug}.identity"), &identity)?;
         let mut steps = Vec::new();
         for (id, limits) in doc.process {
-            if !process.has_step(&id) {
+            if !national.process.has_step(&id) {
                 return Err(file.error_at(limits.span(), format!("`{id}` is not a step of process.toml")));
             }
             let limits = limits.into_inner();
@@ -385,6 +415,14 @@ impl ProvinceRules {
         }
         let websites = ProvinceWebsiteRules::load(province, doc.websites, file, registry)?;
         let domains = ProvinceDomainRules::load(slug, doc.domains, file, registry)?;
+        let people = ProvincePeopleRules::load(province, doc.people, file, registry)?;
+        let certificates =
+            ProvinceCertificateRules::load(slug, doc.certificates, national.certificates, file, registry)?;
+        let submission = ProvinceSubmissionRules::load(province, doc.submission, file, registry)?;
+        let materials =
+            national
+                .materials
+                .requirements(&format!("provinces.{slug}.materials"), doc.materials, file, registry)?;
         Ok(ProvinceRules {
             icp_abbreviations: identity.icp_abbreviations,
             public_security_abbreviations: identity.public_security_abbreviations,
@@ -392,6 +430,10 @@ impl ProvinceRules {
             steps,
             websites,
             domains,
+            people,
+            certificates,
+            materials,
+            submission,
         })
     }
 }
