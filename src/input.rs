@@ -2,7 +2,6 @@
 //! type must not have, and the size limits that keep validation cheap.
 
 use crate::application::{Certificate, Hosting, Person, Subject, Website};
-use crate::certificate::CertificateRules;
 use crate::code::Code;
 use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
 use crate::validator::{Context, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
@@ -67,7 +66,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             cx,
             rule: &rules.required,
         }
-        .website(&format!("/websites/{i}"), website);
+        .website(i, website);
     }
     let mut required = Required {
         cx,
@@ -222,11 +221,16 @@ fn each_string(app: &crate::Application, f: &mut dyn FnMut(&dyn Fn() -> String, 
     }
 }
 
-/// Reports required fields that are missing or blank.
+/// Reports required fields that are missing or blank. Objects are passed
+/// with a function that builds their path, so that a path is only built for
+/// a finding.
 struct Required<'c, 'a> {
     cx: &'c mut Context<'a>,
     rule: &'c Rule,
 }
+
+/// Builds the JSON Pointer of an object.
+type PathOf<'p> = &'p dyn Fn() -> String;
 
 impl Required<'_, '_> {
     fn missing(&mut self, path: &str) {
@@ -235,24 +239,28 @@ impl Required<'_, '_> {
             .flag(Code::FieldRequired, path, self.rule, params! { "field" => field });
     }
 
-    fn text(&mut self, path: &str, value: &str) {
+    fn field(&mut self, parent: PathOf<'_>, key: &str) {
+        self.missing(&format!("{}/{key}", parent()));
+    }
+
+    fn text(&mut self, parent: PathOf<'_>, key: &str, value: &str) {
         if value.trim().is_empty() {
-            self.missing(path);
+            self.field(parent, key);
         }
     }
 
     fn subject(&mut self, s: &Subject) {
+        let subject: PathOf<'_> = &|| "/subject".into();
         if s.kind.is_none() {
-            self.missing("/subject/kind");
+            self.field(subject, "kind");
         }
-        self.text("/subject/name", &s.name);
-        let certificates = &{ self.cx.rules }.certificates;
-        self.certificate("/subject/certificate", &s.certificate, certificates);
-        self.text("/subject/mailing_address", &s.mailing_address);
+        self.text(subject, "name", &s.name);
+        self.certificate(subject, &s.certificate);
+        self.text(subject, "mailing_address", &s.mailing_address);
         let filing_type = s.filing_type();
         if filing_type == Some(FilingType::Personal) {
-            self.text("/subject/mobile", &s.mobile);
-            self.text("/subject/email", &s.email);
+            self.text(subject, "mobile", &s.mobile);
+            self.text(subject, "email", &s.email);
         }
         // Inside a field the filing type must not have, nothing is required.
         if let Some(r) = s
@@ -260,12 +268,13 @@ impl Required<'_, '_> {
             .as_ref()
             .filter(|_| filing_type != Some(FilingType::Entity))
         {
+            let permit: PathOf<'_> = &|| "/subject/residence_permit".into();
             if r.province.is_none() {
-                self.missing("/subject/residence_permit/province");
+                self.field(permit, "province");
             }
-            self.text("/subject/residence_permit/number", &r.number);
+            self.text(permit, "number", &r.number);
             if r.valid_until.is_none() {
-                self.missing("/subject/residence_permit/valid_until");
+                self.field(permit, "valid_until");
             }
         }
         if let Some(l) = s
@@ -273,74 +282,74 @@ impl Required<'_, '_> {
             .as_ref()
             .filter(|_| filing_type != Some(FilingType::Personal))
         {
-            self.text("/subject/legal_representative/name", &l.name);
-            self.certificate(
-                "/subject/legal_representative/certificate",
-                &l.certificate,
-                certificates,
-            );
+            let legal: PathOf<'_> = &|| "/subject/legal_representative".into();
+            self.text(legal, "name", &l.name);
+            self.certificate(legal, &l.certificate);
         }
         if let Some(p) = &s.principal {
-            self.person("/subject/principal", p);
+            self.person(&|| "/subject/principal".into(), p);
         }
     }
 
-    fn certificate(&mut self, path: &str, c: &Option<Certificate>, kinds: &CertificateRules) {
+    /// The `certificate` of the object at `owner`.
+    fn certificate(&mut self, owner: PathOf<'_>, c: &Option<Certificate>) {
         let Some(c) = c else {
-            return self.missing(path);
+            return self.field(owner, "certificate");
         };
+        let path: PathOf<'_> = &|| format!("{}/certificate", owner());
+        let kinds = &{ self.cx.rules }.certificates;
         match c.kind {
-            None => self.missing(&format!("{path}/kind")),
-            Some(kind) if kinds.expires(kind) && c.valid_until.is_none() => {
-                self.missing(&format!("{path}/valid_until"));
-            }
+            None => self.field(path, "kind"),
+            Some(kind) if kinds.expires(kind) && c.valid_until.is_none() => self.field(path, "valid_until"),
             Some(_) => {}
         }
-        self.text(&format!("{path}/number"), &c.number);
+        self.text(path, "number", &c.number);
     }
 
-    fn person(&mut self, path: &str, p: &Person) {
-        self.text(&format!("{path}/name"), &p.name);
-        let certificates = &{ self.cx.rules }.certificates;
-        self.certificate(&format!("{path}/certificate"), &p.certificate, certificates);
-        self.text(&format!("{path}/mobile"), &p.mobile);
-        self.text(&format!("{path}/email"), &p.email);
+    fn person(&mut self, path: PathOf<'_>, p: &Person) {
+        self.text(path, "name", &p.name);
+        self.certificate(path, &p.certificate);
+        self.text(path, "mobile", &p.mobile);
+        self.text(path, "email", &p.email);
     }
 
-    fn website(&mut self, path: &str, w: &Website) {
-        self.text(&format!("{path}/name"), &w.name);
+    fn website(&mut self, i: usize, w: &Website) {
+        let path: PathOf<'_> = &|| format!("/websites/{i}");
+        self.text(path, "name", &w.name);
         if w.domains.is_empty() {
-            self.missing(&format!("{path}/domains"));
+            self.field(path, "domains");
         }
         for (j, d) in Context::domains(w) {
-            let path = format!("{path}/domains/{j}");
-            self.text(&format!("{path}/name"), &d.name);
-            self.text(&format!("{path}/holder"), &d.holder);
+            let domain: PathOf<'_> = &|| format!("/websites/{i}/domains/{j}");
+            self.text(domain, "name", &d.name);
+            self.text(domain, "holder", &d.holder);
             if d.real_name_verified.is_none() {
-                self.missing(&format!("{path}/real_name_verified"));
+                self.field(domain, "real_name_verified");
             }
             if d.expires_on.is_none() {
-                self.missing(&format!("{path}/expires_on"));
+                self.field(domain, "expires_on");
             }
         }
         if w.content.is_empty() {
-            self.missing(&format!("{path}/content"));
+            self.field(path, "content");
         }
         for (j, p) in w.pre_approvals.iter().enumerate().take(MAX_LIST) {
+            let approval: PathOf<'_> = &|| format!("/websites/{i}/pre_approvals/{j}");
             if p.category.is_none() {
-                self.missing(&format!("{path}/pre_approvals/{j}/category"));
+                self.field(approval, "category");
             }
-            self.text(&format!("{path}/pre_approvals/{j}/number"), &p.number);
+            self.text(approval, "number", &p.number);
         }
         if let Some(m) = &w.manager {
-            self.person(&format!("{path}/manager"), m);
+            self.person(&|| format!("/websites/{i}/manager"), m);
         }
     }
 
     fn hosting(&mut self, hosting: &Hosting) {
+        let hosting_path: PathOf<'_> = &|| "/hosting".into();
         match hosting {
             Hosting::CloudServer(c) => {
-                self.text("/hosting/region", &c.region);
+                self.text(hosting_path, "region", &c.region);
                 if c.billing.is_none() {
                     self.missing("/hosting/billing");
                 }
@@ -351,7 +360,7 @@ impl Required<'_, '_> {
                     self.missing("/hosting/expires_on");
                 }
             }
-            Hosting::AuthorizationCode(a) => self.text("/hosting/code", &a.code),
+            Hosting::AuthorizationCode(a) => self.text(hosting_path, "code", &a.code),
         }
     }
 }

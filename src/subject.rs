@@ -13,6 +13,7 @@
 //! permits, permanent residence IDs and the residence permits of Hong Kong,
 //! Macao and Taiwan residents record no address in a mainland province.
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 
 use crate::application::{Application, Certificate, Validity};
@@ -45,10 +46,18 @@ pub(crate) struct SubjectRules {
     detailed: Rule,
     markers: Vec<String>,
     address_province: Rule,
-    /// Names an address may start with, and their province: the provinces'
-    /// full and short names and the prefecture-level divisions in use whose
-    /// name belongs to one province only.
-    places: Vec<(String, Province)>,
+    /// Names an address may start with, and their province.
+    places: Places,
+}
+
+/// The names an address may start with and their province: the provinces'
+/// full and short names and the prefecture-level divisions in use whose name
+/// belongs to one province only; one anchored automaton finds the longest
+/// name at the start of an address.
+#[derive(Debug)]
+struct Places {
+    automaton: AhoCorasick,
+    provinces: Vec<Province>,
 }
 
 impl SubjectRules {
@@ -74,7 +83,7 @@ impl SubjectRules {
             detailed: file.register(registry, "subject.address.detailed".into(), &doc.address.detailed)?,
             markers: doc.address.detailed.markers,
             address_province: file.register(registry, "subject.address.province".into(), &doc.address.province)?,
-            places: places(regions),
+            places: places(regions, file)?,
         })
     }
 
@@ -86,11 +95,9 @@ impl SubjectRules {
             .find_map(|p| address.strip_prefix(p))
             .unwrap_or(address)
             .trim_start();
-        self.places
-            .iter()
-            .filter(|(name, _)| address.starts_with(name.as_str()))
-            .max_by_key(|(name, _)| name.len())
-            .map(|(_, p)| *p)
+        let input = Input::new(address).anchored(Anchored::Yes);
+        let found = self.places.automaton.find(input)?;
+        self.places.provinces.get(found.pattern().as_usize()).copied()
     }
 
     /// Whether an address goes down to the house or room number: a number
@@ -110,7 +117,7 @@ impl SubjectRules {
 }
 
 /// The place names of [`SubjectRules::places`].
-fn places(regions: &Regions) -> Vec<(String, Province)> {
+fn places(regions: &Regions, file: &File<'_>) -> Result<Places, RuleError> {
     let mut places: Vec<(String, Province)> = Vec::new();
     for p in Province::ALL {
         places.push((p.full_name_zh().to_owned(), p));
@@ -130,7 +137,15 @@ fn places(regions: &Regions) -> Vec<(String, Province)> {
             places.push((name.clone(), *p));
         }
     }
-    places
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(places.iter().map(|(name, _)| name))
+        .map_err(|e| file.error(format!("the place names of the region table cannot be compiled: {e}")))?;
+    Ok(Places {
+        automaton,
+        provinces: places.into_iter().map(|(_, p)| p).collect(),
+    })
 }
 
 /// Where a personal filer is from, as the province's residence rules see it.

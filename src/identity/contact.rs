@@ -341,6 +341,16 @@ pub struct MobilePrefix<'a> {
 pub struct MobilePrefixes {
     /// (prefix, carrier, data only), sorted by prefix.
     blocks: Vec<(String, String, bool)>,
+    /// The blocks' prefixes as numbers keyed by length (`key`), sorted, with
+    /// the index of their block: what `lookup` searches.
+    keys: Vec<(u32, usize)>,
+}
+
+/// A prefix of `n` digits as one number, distinct for every (length, digits).
+fn key(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(digits.len() as u32, |k, d| k * 10 + u32::from(d - b'0'))
 }
 
 impl MobilePrefixes {
@@ -357,6 +367,13 @@ impl MobilePrefixes {
             Err(i) => {
                 self.blocks
                     .insert(i, (prefix.to_owned(), carrier.to_owned(), data_only));
+                self.keys = self
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (p, _, _))| (key(p.as_bytes()), i))
+                    .collect();
+                self.keys.sort_unstable();
                 Ok(())
             }
         }
@@ -364,11 +381,11 @@ impl MobilePrefixes {
 
     /// The longest listed prefix of the number, if any.
     pub fn lookup(&self, number: &MobileNumber) -> Option<MobilePrefix<'_>> {
-        let digits = number.as_str();
+        let digits = number.as_str().as_bytes();
         (3..=5).rev().find_map(|n| {
-            let prefix = digits.get(..n)?;
-            let i = self.blocks.binary_search_by(|(p, _, _)| p.as_str().cmp(prefix)).ok()?;
-            let (prefix, carrier, data_only) = self.blocks.get(i)?;
+            let wanted = key(digits.get(..n)?);
+            let found = self.keys.binary_search_by_key(&wanted, |(k, _)| *k).ok()?;
+            let (prefix, carrier, data_only) = self.blocks.get(self.keys.get(found)?.1)?;
             Some(MobilePrefix {
                 prefix,
                 carrier,
