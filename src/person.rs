@@ -177,11 +177,22 @@ pub(crate) fn same_person(a_name: &str, a: &Option<Certificate>, b_name: &str, b
             .map(|c| c.number.as_str())
             .filter(|n| folded(n).next().is_some())
     }
+    /// The usual case, ASCII without inner white space, needs no folding.
+    fn plain(s: &str) -> bool {
+        s.bytes().all(|b| b.is_ascii_graphic())
+    }
     match (number(a), number(b)) {
-        (Some(x), Some(y)) => folded(x)
-            .flat_map(char::to_uppercase)
-            .eq(folded(y).flat_map(char::to_uppercase)),
-        _ => folded_eq(a_name, b_name),
+        (Some(x), Some(y)) => {
+            let (x, y) = (x.trim(), y.trim());
+            if plain(x) && plain(y) {
+                x.eq_ignore_ascii_case(y)
+            } else {
+                folded(x)
+                    .flat_map(char::to_uppercase)
+                    .eq(folded(y).flat_map(char::to_uppercase))
+            }
+        }
+        _ => a_name == b_name || folded_eq(a_name, b_name),
     }
 }
 
@@ -546,6 +557,10 @@ pub(crate) struct Contact<'a> {
     emergency_phone: &'a str,
     email: &'a str,
     mobile_province: Option<Province>,
+    /// The index of the first person in the list this one is the same as
+    /// (by `same_person`): people compare by this, so that each pair is
+    /// compared once per validation.
+    class: usize,
 }
 
 /// The responsible people with contact data, in document order: the
@@ -563,6 +578,7 @@ pub(crate) fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
             emergency_phone: &subject.emergency_phone,
             email: &subject.email,
             mobile_province: subject.mobile_province,
+            class: 0,
         });
     }
     let person = |at: At, role, p: &'a Person| Contact {
@@ -574,6 +590,7 @@ pub(crate) fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
         emergency_phone: &p.emergency_phone,
         email: &p.email,
         mobile_province: p.mobile_province,
+        class: 0,
     };
     if let Some(p) = &subject.principal {
         people.push(person(At::Principal, Role::Principal, p));
@@ -583,12 +600,27 @@ pub(crate) fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
             people.push(person(At::Manager(i), Role::Manager, m));
         }
     }
+    // Each person joins the class of the first earlier representative they
+    // are the same as: one comparison per (person, distinct person).
+    let mut representatives: Vec<usize> = Vec::new();
+    for i in 0..people.len() {
+        let (name, certificate) = (people[i].name, people[i].certificate);
+        let same = |r: &&usize| same_person(people[**r].name, people[**r].certificate, name, certificate);
+        people[i].class = match representatives.iter().find(same) {
+            Some(&r) => r,
+            None => {
+                representatives.push(i);
+                i
+            }
+        };
+    }
     people
 }
 
 impl Contact<'_> {
+    /// Whether two entries of [`people`] are the same person.
     pub(crate) fn is(&self, other: &Contact<'_>) -> bool {
-        same_person(self.name, self.certificate, other.name, other.certificate)
+        self.class == other.class
     }
 }
 
@@ -673,12 +705,17 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
             match allocated_mobile(formats, mobile) {
                 Ok(m) => {
                     own_mobile = Some(m);
-                    if let Some((j, _)) = mobiles.iter().find(|(j, n)| *n == m && !people[*j].is(p)) {
+                    // `mobiles` keeps one entry per (number, person), so a
+                    // person who is every website's manager is compared once.
+                    let same_number = || mobiles.iter().filter(|(_, n)| *n == m);
+                    if let Some((j, _)) = same_number().find(|(j, _)| !people[*j].is(p)) {
                         let other = people[*j].at.field("mobile");
                         let params = params! { "mobile" => mask_phone(mobile), "other" => other };
                         cx.flag(Code::PersonMobileShared, mobile_path(), &rules.mobile_shared, params);
                     }
-                    mobiles.push((i, m));
+                    if !same_number().any(|(j, _)| people[*j].is(p)) {
+                        mobiles.push((i, m));
+                    }
                 }
                 Err(rule) if !reported.contains(&mobile) => {
                     reported.push(mobile);
@@ -727,7 +764,8 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
             match EmailAddress::parse(email) {
                 Ok(e) => {
                     let canonical = e.as_str().to_lowercase();
-                    if let Some((j, _)) = emails.iter().find(|(j, e)| *e == canonical && !people[*j].is(p)) {
+                    let same_address = || emails.iter().filter(|(_, e)| *e == canonical);
+                    if let Some((j, _)) = same_address().find(|(j, _)| !people[*j].is(p)) {
                         let other = people[*j].at.field("email");
                         let params = params! { "email" => email, "other" => other };
                         let rule = cx
@@ -736,7 +774,9 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                             .unwrap_or(&rules.email_shared);
                         cx.flag(Code::PersonEmailShared, path(), rule, params);
                     }
-                    emails.push((i, canonical));
+                    if !same_address().any(|(j, _)| people[*j].is(p)) {
+                        emails.push((i, canonical));
+                    }
                 }
                 Err(_) if !reported.contains(&email) => {
                     reported.push(email);

@@ -103,8 +103,7 @@ impl SubjectRules {
     /// Whether an address goes down to the house or room number: a number
     /// directly followed by one of the markers.
     fn is_detailed(&self, address: &str) -> bool {
-        let numeral =
-            |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "零〇一二三四五六七八九十百千两".contains(c);
+        let numeral = |c: char| matches!(c, '0'..='9' | '０'..='９' | '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '两');
         let mut after_number = false;
         for (i, c) in address.char_indices() {
             if after_number && self.markers.iter().any(|m| address[i..].starts_with(m.as_str())) {

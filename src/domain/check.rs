@@ -300,11 +300,11 @@ fn holder(
 /// The registration's end: expired, or too close for the province.
 fn expiry(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain: &Domain, shown: &str) {
     let Some(expires_on) = domain.expires_on else { return };
-    let path = domain_path(i, j, "expires_on");
+    let path = || domain_path(i, j, "expires_on");
     let days = i64::from((expires_on - cx.as_of).get_days());
     if days < 0 {
         let params = params! { "domain" => shown, "expires_on" => expires_on.to_string() };
-        cx.flag(Code::DomainExpired, path, &rules.expired, params);
+        cx.flag(Code::DomainExpired, path(), &rules.expired, params);
         return;
     }
     // The province's tiers (else the national minimum): of those broken,
@@ -329,7 +329,7 @@ fn expiry(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain:
             "days" => days,
             "min_days" => min_days,
         };
-        cx.flag(Code::DomainExpiringSoon, path, rule, params);
+        cx.flag(Code::DomainExpiringSoon, path(), rule, params);
     }
 }
 

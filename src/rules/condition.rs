@@ -519,13 +519,13 @@ impl<'a> Facts<'a> {
                         continue;
                     };
                     let split = self.domains.split(&name);
-                    if let Some(label) = name.labels().rev().nth(split.suffix_labels)
-                        && !prefixes.iter().any(|p| p == label)
-                    {
+                    if let Some(label) = name.labels().rev().nth(split.suffix_labels) {
                         prefixes.push(label.to_owned());
                     }
                 }
             }
+            prefixes.sort_unstable();
+            prefixes.dedup();
             u32::try_from(prefixes.len()).unwrap_or(u32::MAX)
         })
     }
