@@ -1,31 +1,14 @@
 //! The command-line example (`examples/validate.rs`, SPEC §5): output formats
 //! and exit statuses. `cargo test` builds the examples next to the tests.
 
+mod support;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-/// The example binary. `cargo test` builds it; when only this test was
-/// asked for, build it here.
 fn example() -> PathBuf {
-    static BUILT: std::sync::Once = std::sync::Once::new();
-    let deps = std::env::current_exe().unwrap();
-    let profile = deps.parent().unwrap().parent().unwrap();
-    let exe = profile
-        .join("examples")
-        .join(format!("validate{}", std::env::consts::EXE_SUFFIX));
-    BUILT.call_once(|| {
-        if !exe.exists() {
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-            let status = Command::new(cargo)
-                .args(["build", "--example", "validate"])
-                .status()
-                .unwrap();
-            assert!(status.success(), "cannot build the example");
-        }
-    });
-    assert!(exe.exists(), "{} was not built", exe.display());
-    exe
+    support::example("validate")
 }
 
 fn sample(name: &str) -> String {
@@ -193,7 +176,7 @@ fn an_unreadable_file_exits_2() {
 fn a_broken_rules_directory_exits_2_naming_file_and_line() {
     let dir = std::env::temp_dir().join(format!("beian-cli-rules-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir);
+    support::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir);
     let file = dir.join("process.toml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replacen("max_hours = 24", "max_hours = \"24\"", 1)).unwrap();
@@ -217,18 +200,5 @@ fn bad_arguments_exit_2_with_usage() {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).starts_with("error: "), "{args:?}");
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }

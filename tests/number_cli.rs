@@ -1,30 +1,13 @@
 //! The filing-number example (`examples/number.rs`): output formats and exit
 //! statuses. `cargo test` builds the examples next to the tests.
 
+mod support;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// The example binary. `cargo test` builds it; when only this test was
-/// asked for, build it here.
 fn example() -> PathBuf {
-    static BUILT: std::sync::Once = std::sync::Once::new();
-    let deps = std::env::current_exe().unwrap();
-    let profile = deps.parent().unwrap().parent().unwrap();
-    let exe = profile
-        .join("examples")
-        .join(format!("number{}", std::env::consts::EXE_SUFFIX));
-    BUILT.call_once(|| {
-        if !exe.exists() {
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-            let status = Command::new(cargo)
-                .args(["build", "--example", "number"])
-                .status()
-                .unwrap();
-            assert!(status.success(), "cannot build the example");
-        }
-    });
-    assert!(exe.exists(), "{} was not built", exe.display());
-    exe
+    support::example("number")
 }
 
 fn run(args: &[&str]) -> Output {

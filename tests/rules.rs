@@ -2,92 +2,12 @@
 //! and every kind of malformed file is a `RuleError` naming the file, the
 //! line where there is one, and the problem.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 
 use beian::RuleSet;
-
-/// A copy of `rules/` in a fresh temporary directory, removed on drop.
-struct Copy {
-    dir: PathBuf,
-}
-
-impl Copy {
-    fn new(name: &str) -> Copy {
-        let dir = std::env::temp_dir().join(format!("beian-rules-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir);
-        Copy { dir }
-    }
-
-    fn path(&self, file: &str) -> PathBuf {
-        self.dir.join(file)
-    }
-
-    /// Replaces the first occurrence of `from` in a file.
-    fn edit(&self, file: &str, from: &str, to: &str) -> &Copy {
-        let path = self.path(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} does not contain {from:?}");
-        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        self
-    }
-
-    fn append(&self, file: &str, text: &str) -> &Copy {
-        let path = self.path(file);
-        let mut old = std::fs::read_to_string(&path).unwrap();
-        old.push_str(text);
-        std::fs::write(&path, old).unwrap();
-        self
-    }
-
-    /// Loads the copy, expecting an error in `file` at `line` whose message
-    /// contains `message`.
-    fn fails(&self, file: &str, line: Option<usize>, message: &str) {
-        let err = RuleSet::from_dir(&self.dir).expect_err("the rule set should not load");
-        assert!(
-            err.file().ends_with(file),
-            "error in {}, expected {file}: {err}",
-            err.file()
-        );
-        assert_eq!(err.line(), line, "{err}");
-        assert!(
-            err.message().contains(message),
-            "`{}` does not contain `{message}`",
-            err.message()
-        );
-        let shown = err.to_string();
-        assert!(shown.contains(file), "{shown}");
-        if let Some(line) = line {
-            assert!(shown.contains(&format!(":{line}:")), "{shown}");
-        }
-    }
-}
-
-impl Drop for Copy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// The 1-based line of the first line of `file` in `rules/` containing `text`.
-fn line_of(file: &str, text: &str) -> usize {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(file);
-    let content = std::fs::read_to_string(path).unwrap();
-    content.lines().position(|l| l.contains(text)).expect("text in file") + 1
-}
+use support::{RulesCopy as Copy, line_of, lines};
 
 #[test]
 fn a_copy_of_the_embedded_rules_loads_the_same() {
@@ -114,12 +34,6 @@ fn an_operator_can_change_a_rule() {
     let review = report.steps.iter().find(|s| s.id == "authority_review").unwrap();
     assert_eq!(review.max_working_days, Some(25));
     assert_eq!(report.ruleset, "2026.11.0-operator.1");
-}
-
-/// The number of lines of a file in `rules/`.
-fn lines(file: &str) -> usize {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(file);
-    std::fs::read_to_string(path).unwrap().lines().count()
 }
 
 #[test]

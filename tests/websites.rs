@@ -3,9 +3,12 @@
 //! properties the declarative cases cannot express, and the rule-data
 //! errors of `names.toml`, `content.toml` and the `[websites]` sections.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 
 use beian::{Application, Code, PreApproval, PreApprovalCategory, RuleSet, validate};
+use support::{RulesCopy as Copy, line_of};
 
 fn sample(name: &str) -> Application {
     let path = format!("{}/examples/applications/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -137,110 +140,39 @@ fn a_long_name_is_checked_in_one_pass_and_every_hit_reported() {
     );
 }
 
-/// A copy of `rules/` in a fresh temporary directory, removed on drop.
-struct Copy {
-    dir: PathBuf,
-}
-
-impl Copy {
-    fn new(name: &str) -> Copy {
-        let dir = std::env::temp_dir().join(format!("beian-website-rules-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir);
-        Copy { dir }
-    }
-
-    /// Replaces the first occurrence of `from` in a file.
-    fn edit(self, file: &str, from: &str, to: &str) -> Copy {
-        let path = self.dir.join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} does not contain {from:?}");
-        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        self
-    }
-
-    /// Loads the copy, expecting an error in `file` on the line of the
-    /// embedded file that contains `at` (or no line), whose message
-    /// contains `message`.
-    fn fails(&self, file: &str, at: Option<&str>, message: &str) {
-        self.fails_on(file, at.map(|text| line_of(file, text)), message);
-    }
-
-    fn fails_on(&self, file: &str, line: Option<usize>, message: &str) {
-        let err = RuleSet::from_dir(&self.dir).expect_err("the rule set should not load");
-        assert!(
-            err.file().ends_with(file),
-            "error in {}, expected {file}: {err}",
-            err.file()
-        );
-        assert!(
-            err.message().contains(message),
-            "`{}` does not contain `{message}`",
-            err.message()
-        );
-        assert_eq!(err.line(), line, "{err}");
-    }
-}
-
-impl Drop for Copy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// The 1-based line of the first line of `file` in `rules/` containing `text`.
-fn line_of(file: &str, text: &str) -> usize {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(file);
-    let content = std::fs::read_to_string(path).unwrap();
-    content.lines().position(|l| l.contains(text)).expect("text in file") + 1
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn an_example_number_that_matches_no_format() {
     Copy::new("example")
         .edit("content.toml", "\"1109364\"", "\"110936\"")
-        .fails("content.toml", Some("\"1109364\""), "the example `110936` matches none");
+        .fails_at("content.toml", Some("\"1109364\""), "the example `110936` matches none");
 }
 
 #[test]
 fn a_number_format_that_is_not_anchored() {
     Copy::new("anchor")
         .edit("content.toml", r"'^\d{7}$'", r"'\d{7}'")
-        .fails("content.toml", Some(r"'^\d{7}$'"), "must match the whole number");
+        .fails_at("content.toml", Some(r"'^\d{7}$'"), "must match the whole number");
 }
 
 #[test]
 fn an_invalid_number_format() {
     Copy::new("regex")
         .edit("content.toml", r"'^\d{7}$'", r"'^\d{7$'")
-        .fails("content.toml", Some(r"'^\d{7}$'"), "invalid number format");
+        .fails_at("content.toml", Some(r"'^\d{7}$'"), "invalid number format");
 }
 
 #[test]
 fn a_content_id_without_its_entry() {
     Copy::new("content")
         .edit("content.toml", "[content.search]", "[content.searches]")
-        .fails("content.toml", Some("[content.search]"), "unknown variant `searches`");
+        .fails_at("content.toml", Some("[content.search]"), "unknown variant `searches`");
     Copy::new("content-missing")
         .edit(
             "content.toml",
             "[content.search]\nopen_to_personal = true\nsource = [\"WX\", \"TX-SITE\"]\nsource_date = \"2022\"\n",
             "",
         )
-        .fails(
+        .fails_at(
             "content.toml",
             None,
             "the content id `search` has no `[content.search]` entry",
@@ -255,7 +187,7 @@ fn pre_approval_content_open_to_persons() {
             "pre_approval = \"news\"\nopen_to_personal = false",
             "pre_approval = \"news\"\nopen_to_personal = true",
         )
-        .fails(
+        .fails_at(
             "content.toml",
             Some("[content.news]"),
             "cannot be open to personal filings",
@@ -267,7 +199,7 @@ fn a_keyword_without_its_category() {
     Copy::new("category")
         .edit("names.toml", "category = \"religion\"\n", "")
         // The error is at the `[[lists.pre_approval_keywords.words]]` header of the group.
-        .fails_on(
+        .fails(
             "names.toml",
             Some(line_of("names.toml", "words = [\"宗教\"]") - 1),
             "need their `category`",
@@ -278,7 +210,7 @@ fn a_keyword_without_its_category() {
 fn an_unknown_category() {
     Copy::new("category-unknown")
         .edit("names.toml", "category = \"religion\"", "category = \"religions\"")
-        .fails(
+        .fails_at(
             "names.toml",
             Some("category = \"religion\""),
             "unknown variant `religions`",
@@ -289,7 +221,7 @@ fn an_unknown_category() {
 fn an_exception_that_contains_no_word() {
     Copy::new("except")
         .edit("names.toml", "except = [\"基金会\"]", "except = [\"协会\"]")
-        .fails_on(
+        .fails(
             "names.toml",
             Some(line_of("names.toml", "words = [\"交易所\"") - 1),
             "the exception `协会` contains no word",
@@ -304,14 +236,14 @@ fn a_word_listed_twice() {
             "words = [\"平台\", \"网址\", \"资讯\"]",
             "words = [\"平台\", \"网址\", \"商城\"]",
         )
-        .fails("names.toml", None, "rule `names.lists.personal.商城` is defined twice");
+        .fails_at("names.toml", None, "rule `names.lists.personal.商城` is defined twice");
 }
 
 #[test]
 fn a_word_spelt_twice() {
     Copy::new("spelling")
         .edit("names.toml", "\"股权众筹\"", "\"p2p\"")
-        .fails_on(
+        .fails(
             "names.toml",
             Some(line_of("names.toml", "words = [\"交易所\"") - 1),
             "`p2p` is another spelling of a word of the list `pre_approval_keywords`",
@@ -322,14 +254,14 @@ fn a_word_spelt_twice() {
 fn an_unknown_list_kind() {
     Copy::new("kind")
         .edit("names.toml", "kind = \"sensitive\"", "kind = \"sensitiv\"")
-        .fails("names.toml", Some("kind = \"sensitive\""), "unknown variant `sensitiv`");
+        .fails_at("names.toml", Some("kind = \"sensitive\""), "unknown variant `sensitiv`");
 }
 
 #[test]
 fn a_national_table_missing() {
     Copy::new("national")
         .edit("names.toml", "[duplicate]", "[duplicates]")
-        .fails("names.toml", Some("[duplicate]"), "unknown field `duplicates`");
+        .fails_at("names.toml", Some("[duplicate]"), "unknown field `duplicates`");
 }
 
 #[test]
@@ -340,7 +272,7 @@ fn a_province_that_sets_the_characters() {
             "[websites.names.chinese]",
             "[websites.names.characters]\nseparators = [\"-\"]\nsource = \"TX-PROV\"\nsource_date = \"2022\"\n\n[websites.names.chinese]",
         )
-        .fails("provinces/shanghai.toml", Some("[websites.names.chinese]"), "a province cannot set `characters`");
+        .fails_at("provinces/shanghai.toml", Some("[websites.names.chinese]"), "a province cannot set `characters`");
 }
 
 #[test]
@@ -351,7 +283,7 @@ fn a_restriction_with_both_refused_and_only() {
             "only = [\"blog\"]",
             "only = [\"blog\"]\nrefused = [\"news\"]",
         )
-        .fails(
+        .fails_at(
             "provinces/heilongjiang.toml",
             Some("[websites.content.personal]"),
             "either `refused` or `only`",
@@ -362,7 +294,7 @@ fn a_restriction_with_both_refused_and_only() {
 fn a_misspelt_key_in_a_websites_section() {
     Copy::new("section")
         .edit("provinces/zhejiang.toml", "refused = [\"blog\"]", "refuse = [\"blog\"]")
-        .fails(
+        .fails_at(
             "provinces/zhejiang.toml",
             Some("refused = [\"blog\"]"),
             "unknown field `refuse`",
