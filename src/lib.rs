@@ -69,6 +69,20 @@
 //! Rule files are trusted configuration: they are parsed, type-checked and
 //! compiled when a rule set loads, and a malformed file is a [`RuleError`]
 //! naming the file and line. Loading never panics.
+//!
+//! # Crate features
+//!
+//! None is enabled by default.
+//!
+//! - `schemars`: [`Application`] and its parts implement
+//!   `schemars::JsonSchema`, for the JSON Schema of the input (front-end
+//!   forms): `cargo run --example schema --features schemars` prints it.
+//! - `proptest`: the `strategy` module, [proptest] strategies for property
+//!   tests of code built on this crate: valid applications for every
+//!   province and filing type, and mutations that break exactly one rule
+//!   with the finding they must cause.
+//!
+//! [proptest]: https://docs.rs/proptest
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -92,6 +106,8 @@ mod process;
 mod province;
 mod report;
 mod rules;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 mod subject;
 mod submission;
 mod text;

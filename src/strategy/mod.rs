@@ -1,0 +1,73 @@
+//! [proptest] strategies for testing code built on this crate (feature
+//! `proptest`): valid applications for every province and filing type, and
+//! mutations that break exactly one rule and say which finding they must
+//! cause.
+//!
+//! - [`valid_application`] generates applications of one province and
+//!   filing type that the embedded rules accept on [`AS_OF`] without an
+//!   error or a warning (at most the info finding of an operating website);
+//!   [`any_valid_application`] covers the 31 provinces and both filing
+//!   types.
+//! - A [`Mutation`] ([`mutation`]) edits such an application so that it
+//!   breaks exactly one rule, and returns the [`ExpectedFinding`]: the
+//!   [`Code`] and the JSON Pointer the report must then contain. Every other
+//!   error or warning of the report was already there before the edit.
+//!   [`MutationKind::ALL`] lists the mutations, at least one per family of
+//!   codes (input, subject, certificates, people, websites, domains,
+//!   hosting, submission). [`mutated_application`] combines both.
+//!
+//! The applications carry `as_of` = [`AS_OF`], so their reports do not
+//! depend on the day the tests run. They are made for the embedded rule
+//! set of this version of the crate: a changed rule set may refuse some.
+//!
+//! ```
+//! use beian::strategy::{Mutation, MutationKind, valid_application};
+//! use beian::{FilingType, Province};
+//! use proptest::prelude::*;
+//!
+//! proptest! {
+//!     // In a test module, put `#[test]` here.
+//!     fn my_form_accepts_what_beian_accepts(
+//!         app in valid_application(Province::Zhejiang, FilingType::Personal),
+//!     ) {
+//!         // e.g. render `app` in the form under test, submit it, read it back…
+//!         let report = beian::validate(&app);
+//!         prop_assert!(report.is_ok(), "{:#?}", report.findings);
+//!     }
+//!
+//!     fn a_blank_field_is_reported(
+//!         app in valid_application(Province::Guangdong, FilingType::Entity),
+//!         choice in any::<u64>(),
+//!     ) {
+//!         let mut broken = app.clone();
+//!         let mutation = Mutation::new(MutationKind::BlankRequiredField, choice);
+//!         let expected = mutation.apply(&mut broken).expect("a required field to blank");
+//!         let report = beian::validate(&broken);
+//!         prop_assert!(!report.is_ok());
+//!         prop_assert!(report.findings.iter().any(|f| f.code == expected.code && f.path == expected.path));
+//!     }
+//! }
+//!
+//! my_form_accepts_what_beian_accepts();
+//! a_blank_field_is_reported();
+//! ```
+//!
+//! The number of cases is proptest's: 256 by default, or the
+//! `PROPTEST_CASES` environment variable.
+
+mod mutation;
+mod profile;
+mod valid;
+
+use jiff::civil::Date;
+
+#[cfg(doc)]
+use crate::Code;
+
+pub use mutation::{ExpectedFinding, Mutation, MutationKind, mutated_application, mutation};
+pub use valid::{any_valid_application, valid_application};
+
+/// The evaluation date of generated applications (their `as_of`):
+/// 2026-11-27. Certificates, domains and servers are valid for long enough
+/// after it, people are adults on it.
+pub const AS_OF: Date = jiff::civil::date(2026, 11, 27);

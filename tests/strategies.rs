@@ -1,0 +1,512 @@
+//! Property tests with the strategies of `beian::strategy` (feature
+//! `proptest`): generated valid applications stay valid in every province
+//! and filing type, each mutation causes its finding and nothing else,
+//! `validate` never panics on JSON-shaped input, and reports are
+//! byte-identical across runs and threads.
+//!
+//! The case counts are kept small so that `cargo test --all-features` stays
+//! fast; `PROPTEST_CASES=N` runs N cases in every test (and N / 8 per
+//! province and filing type, or per mutation kind, at least 1):
+//!
+//! ```sh
+//! PROPTEST_CASES=2000 cargo test --release --all-features --test strategies
+//! ```
+
+#![cfg(feature = "proptest")]
+
+use std::collections::BTreeSet;
+
+use beian::strategy::{AS_OF, Mutation, MutationKind, any_valid_application, mutated_application, valid_application};
+use beian::{Application, FilingType, Province, Report, RuleSet, Severity, Validator};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use serde_json::Value;
+
+/// The number of cases: `PROPTEST_CASES`, else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The number of cases of a test that loops over many targets: an eighth
+/// of `PROPTEST_CASES`, else `default`.
+fn cases_each(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+        .map_or(default, |n| (n / 8).max(1))
+}
+
+fn config(cases: u32) -> Config {
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+fn validator() -> Validator {
+    Validator::new(&RuleSet::embedded())
+}
+
+/// The findings of a report as (code, path, severity).
+fn findings(report: &Report) -> BTreeSet<(String, String, Severity)> {
+    report
+        .findings
+        .iter()
+        .map(|f| (f.code.to_string(), f.path.clone(), f.severity))
+        .collect()
+}
+
+fn show(report: &Report) -> String {
+    report
+        .findings
+        .iter()
+        .map(|f| format!("\n  {} {} at {}: {}", f.severity, f.code, f.path, f.message))
+        .collect()
+}
+
+#[test]
+fn valid_applications_are_valid_in_every_province_and_filing_type() {
+    let validator = validator();
+    for province in Province::ALL {
+        for &filing_type in FilingType::ALL {
+            let mut runner = TestRunner::new(config(cases_each(4)));
+            runner
+                .run(&valid_application(province, filing_type), |app| {
+                    prop_assert_eq!(app.province, Some(province));
+                    prop_assert_eq!(app.filing_type(), Some(filing_type));
+                    prop_assert_eq!(app.as_of, Some(AS_OF));
+                    let report = validator.validate(&app);
+                    // Operating websites of entities get an info finding.
+                    let flagged: Vec<_> = report
+                        .findings
+                        .iter()
+                        .filter(|f| f.severity != Severity::Info)
+                        .collect();
+                    prop_assert!(
+                        report.is_ok() && flagged.is_empty(),
+                        "{}\n{}",
+                        show(&report),
+                        serde_json::to_string_pretty(&app).unwrap()
+                    );
+                    Ok(())
+                })
+                .unwrap_or_else(|e| panic!("{province:?} {filing_type:?}: {e}"));
+        }
+    }
+}
+
+/// Validates a valid application and its mutation, and checks that the
+/// mutation added exactly the expected finding.
+fn check_mutation(validator: &Validator, app: &Application, mutation: Mutation) -> Result<bool, TestCaseError> {
+    let mut broken = app.clone();
+    let Some(expected) = mutation.apply(&mut broken) else {
+        prop_assert_eq!(&broken, app, "a mutation that does not apply changed the application");
+        return Ok(false);
+    };
+    prop_assert_eq!(expected.code, mutation.code());
+    let before = validator.validate(app);
+    let after = validator.validate(&broken);
+    let old = findings(&before);
+    // Info findings break no rule.
+    let new: Vec<_> = findings(&after)
+        .into_iter()
+        .filter(|f| !old.contains(f) && f.2 != Severity::Info)
+        .collect();
+    let context = || {
+        format!(
+            "{:?}: expected {} at {}\nbefore:{}\nafter:{}\n{}",
+            mutation.kind(),
+            expected.code,
+            expected.path,
+            show(&before),
+            show(&after),
+            serde_json::to_string_pretty(&broken).unwrap()
+        )
+    };
+    prop_assert!(
+        new.len() == 1 && new[0].0 == expected.code.as_str() && new[0].1 == expected.path,
+        "{}",
+        context()
+    );
+    prop_assert_eq!(after.is_ok(), new[0].2 != Severity::Error, "{}", context());
+    Ok(true)
+}
+
+#[test]
+fn every_mutation_causes_its_finding_and_no_other() {
+    let validator = validator();
+    for &kind in MutationKind::ALL {
+        let strategy = (any_valid_application(), any::<u64>()).prop_filter("the mutation applies", move |(app, c)| {
+            Mutation::new(kind, *c).apply(&mut app.clone()).is_some()
+        });
+        // Some kinds apply to few applications (a province rule, an
+        // authorization code): many are rejected.
+        let mut runner = TestRunner::new(Config {
+            max_global_rejects: u32::MAX,
+            max_local_rejects: u32::MAX,
+            ..config(cases_each(4))
+        });
+        runner
+            .run(&strategy, |(app, choice)| {
+                let applied = check_mutation(&validator, &app, Mutation::new(kind, choice))?;
+                prop_assert!(applied);
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+    }
+}
+
+proptest! {
+    #![proptest_config(config(cases(32)))]
+
+    /// A mutation either applies and causes its finding, or leaves the
+    /// application alone.
+    #[test]
+    fn random_mutations_cause_their_finding(app in any_valid_application(), mutation in beian::strategy::mutation()) {
+        check_mutation(&validator(), &app, mutation)?;
+    }
+
+    #[test]
+    fn mutated_applications_have_the_expected_finding((app, expected) in mutated_application()) {
+        let report = beian::validate(&app);
+        prop_assert!(
+            report.findings.iter().any(|f| f.code == expected.code && f.path == expected.path),
+            "{:?} is missing:{}", expected, show(&report)
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Robustness: JSON-shaped input.
+
+/// The keys of the application model, so that random documents reach deep.
+const KEYS: &[&str] = &[
+    "province",
+    "as_of",
+    "subject",
+    "websites",
+    "hosting",
+    "kind",
+    "name",
+    "certificate",
+    "number",
+    "valid_until",
+    "certificate_address",
+    "mailing_address",
+    "mobile",
+    "emergency_phone",
+    "email",
+    "mobile_province",
+    "residence_permit",
+    "legal_representative",
+    "principal",
+    "domains",
+    "holder",
+    "real_name_verified",
+    "registrar_in_mainland",
+    "expires_on",
+    "homepage",
+    "content",
+    "pre_approvals",
+    "category",
+    "authority",
+    "commercial",
+    "languages",
+    "manager",
+    "remarks",
+    "icp_number",
+    "provider",
+    "region",
+    "billing",
+    "purchased_months",
+    "code",
+    "issuer_account",
+    "used",
+];
+
+/// Strings a document of the model contains, and some that break it.
+const WORDS: &[&str] = &[
+    "",
+    " ",
+    "zhejiang",
+    "浙",
+    "33",
+    "personal",
+    "enterprise",
+    "government",
+    "resident_id_card",
+    "business_license",
+    "passport",
+    "long_term",
+    "2026-11-27",
+    "2026-02-30",
+    "1999-01-01",
+    "330106199001010034",
+    "91440300MA5FXK3L2W",
+    "13812345678",
+    "+86 138 1234 5678",
+    "0571-87654321",
+    "a@b.cn",
+    "xiaoming-notes.cn",
+    "www.例子.中国",
+    "https://www.a.cn/",
+    "xn--",
+    "blog",
+    "news",
+    "other",
+    "cloud_server",
+    "authorization_code",
+    "prepaid",
+    "postpaid",
+    "ap-shanghai",
+    "tencent",
+    "zh-Hans",
+    "京ICP备11018762号-1",
+    "小明的技术笔记",
+    "\u{0}",
+    "\u{feff}",
+    "𝒳",
+    "～～～",
+    "..",
+    "-",
+];
+
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => proptest::sample::select(WORDS).prop_map(str::to_owned),
+        1 => "\\PC{0,30}",
+        1 => proptest::sample::select(WORDS).prop_map(|w| w.repeat(40)),
+    ]
+}
+
+/// Any JSON value, with the keys and strings of the model favoured.
+fn json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u32>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        word().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(5, 96, 8, |inner| {
+        let key = prop_oneof![
+            4 => proptest::sample::select(KEYS).prop_map(str::to_owned),
+            1 => word(),
+        ];
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            proptest::collection::vec((key, inner), 0..8)
+                .prop_map(|entries| Value::Object(entries.into_iter().collect())),
+        ]
+    })
+}
+
+/// Parses and validates a document; what does not parse is fine.
+fn parse_and_validate(validator: &Validator, text: &str) {
+    if let Ok(app) = Application::from_json(text) {
+        let report = validator.validate(&app);
+        assert_eq!(
+            report.is_ok(),
+            !report.findings.iter().any(|f| f.severity == Severity::Error)
+        );
+        let _ = report.to_json();
+    }
+}
+
+/// A change to one place of a document.
+#[derive(Clone, Debug)]
+enum Damage {
+    /// Any value instead, most often of another type.
+    Replace(Value),
+    /// A string instead (the same type where the place holds a string).
+    Text(String),
+    /// A number instead.
+    Number(i64),
+    Null,
+    /// Removes a key of an object or an element of an array.
+    Remove,
+    /// Repeats an element of an array.
+    Repeat,
+    /// Adds a key to an object.
+    Key(String),
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    prop_oneof![
+        1 => json().prop_map(Damage::Replace),
+        3 => word().prop_map(Damage::Text),
+        1 => prop_oneof![any::<i64>(), -2i64..40].prop_map(Damage::Number),
+        1 => Just(Damage::Null),
+        2 => Just(Damage::Remove),
+        1 => Just(Damage::Repeat),
+        1 => word().prop_map(Damage::Key),
+    ]
+}
+
+/// Applies a damage at the place `path` leads to, walking down from the
+/// root and choosing a child at each step (container changes stop at the
+/// last container).
+fn apply(node: &mut Value, path: &[Index], damage: &Damage) {
+    let on_container = matches!(damage, Damage::Remove | Damage::Repeat | Damage::Key(_));
+    let step = path.first();
+    let descend = match (step, &*node) {
+        (Some(step), Value::Object(map)) if !map.is_empty() => map
+            .values()
+            .nth(step.index(map.len()))
+            .is_some_and(|child| !on_container || child.is_object() || child.is_array()),
+        (Some(step), Value::Array(items)) if !items.is_empty() => items
+            .get(step.index(items.len()))
+            .is_some_and(|child| !on_container || child.is_object() || child.is_array()),
+        _ => false,
+    };
+    if let (true, Some(step)) = (descend, step) {
+        let child = match node {
+            Value::Object(map) => {
+                let i = step.index(map.len());
+                map.values_mut().nth(i)
+            }
+            Value::Array(items) => {
+                let i = step.index(items.len());
+                items.get_mut(i)
+            }
+            _ => None,
+        };
+        if let Some(child) = child {
+            return apply(child, &path[1..], damage);
+        }
+    }
+    let pick = path.last().map_or(0, |i| i.index(1 << 16));
+    match (damage, node) {
+        (Damage::Remove, Value::Object(map)) if !map.is_empty() => {
+            let key = map.keys().nth(pick % map.len()).cloned().unwrap_or_default();
+            map.remove(&key);
+        }
+        (Damage::Remove, Value::Array(items)) if !items.is_empty() => {
+            items.remove(pick % items.len());
+        }
+        (Damage::Repeat, Value::Array(items)) if !items.is_empty() => {
+            let item = items[pick % items.len()].clone();
+            items.push(item);
+        }
+        (Damage::Key(key), Value::Object(map)) => {
+            map.insert(key.clone(), Value::Null);
+        }
+        (Damage::Remove | Damage::Repeat | Damage::Key(_), _) => {}
+        (Damage::Replace(value), node) => *node = value.clone(),
+        (Damage::Text(text), node) => *node = Value::from(text.as_str()),
+        (Damage::Number(n), node) => *node = Value::from(*n),
+        (Damage::Null, node) => *node = Value::Null,
+    }
+}
+
+proptest! {
+    #![proptest_config(config(cases(64)))]
+
+    #[test]
+    fn validate_never_panics_on_arbitrary_json(doc in json()) {
+        parse_and_validate(&validator(), &doc.to_string());
+    }
+
+    #[test]
+    fn validate_never_panics_on_an_object_with_random_fields(
+        fields in proptest::collection::vec((proptest::sample::select(&KEYS[..5]), json()), 0..6),
+    ) {
+        let doc = Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
+        parse_and_validate(&validator(), &doc.to_string());
+    }
+
+    /// Structure-aware: a valid application with a few places changed
+    /// (most changes keep the shape, so the checks see odd but typed input).
+    #[test]
+    fn validate_never_panics_on_damaged_applications(
+        app in any_valid_application(),
+        damages in proptest::collection::vec(
+            (proptest::collection::vec(any::<Index>(), 1..7), damage()),
+            1..5,
+        ),
+    ) {
+        let mut doc = serde_json::to_value(&app).unwrap();
+        for (path, damage) in &damages {
+            apply(&mut doc, path, damage);
+        }
+        parse_and_validate(&validator(), &doc.to_string());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Determinism.
+
+/// The JSON report of an application, from `threads` threads sharing one
+/// validator, from a fresh validator, and twice in a row: all identical.
+fn same_everywhere(shared: &Validator, app: &Application, threads: usize) -> Result<(), TestCaseError> {
+    let first = shared.validate(app).to_json();
+    prop_assert_eq!(&shared.validate(app).to_json(), &first, "two runs differ");
+    prop_assert_eq!(
+        &validator().validate(app).to_json(),
+        &first,
+        "another validator differs"
+    );
+    let reports: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| scope.spawn(|| shared.validate(app).to_json()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for report in reports {
+        prop_assert_eq!(&report, &first, "a thread's report differs");
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(cases(16)))]
+
+    #[test]
+    fn reports_are_byte_identical_across_runs_and_threads(
+        (app, _) in mutated_application(),
+        valid in any_valid_application(),
+    ) {
+        let shared = validator();
+        same_everywhere(&shared, &app, 4)?;
+        same_everywhere(&shared, &valid, 4)?;
+    }
+}
+
+/// Reports of one validator shared by threads that validate different
+/// applications at the same time are those of a lone run.
+#[test]
+fn concurrent_validations_do_not_interfere() {
+    let mut runner = TestRunner::new(config(cases(8)));
+    let apps = proptest::collection::vec(mutated_application().prop_map(|(a, _)| a), 6);
+    runner
+        .run(&apps, |apps| {
+            let shared = validator();
+            let alone: Vec<String> = apps.iter().map(|a| shared.validate(a).to_json()).collect();
+            let together: Vec<String> = std::thread::scope(|scope| {
+                let handles: Vec<_> = apps
+                    .iter()
+                    .map(|a| {
+                        let shared = &shared;
+                        scope.spawn(move || (0..3).map(|_| shared.validate(a).to_json()).collect::<Vec<_>>())
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        let runs = h.join().unwrap();
+                        assert!(runs.windows(2).all(|w| w[0] == w[1]));
+                        runs.into_iter().next().unwrap_or_default()
+                    })
+                    .collect()
+            });
+            prop_assert_eq!(alone, together);
+            Ok(())
+        })
+        .unwrap();
+}
