@@ -45,6 +45,8 @@ pub(crate) struct SubjectRules {
     cross_province: Rule,
     detailed: Rule,
     markers: Vec<String>,
+    /// Division names in which a number is followed by a marker.
+    lookalikes: Vec<String>,
     address_province: Rule,
     /// Names an address may start with, and their province.
     places: Places,
@@ -81,6 +83,7 @@ impl SubjectRules {
         Ok(SubjectRules {
             cross_province: file.register(registry, "subject.cross_province".into(), &doc.cross_province)?,
             detailed: file.register(registry, "subject.address.detailed".into(), &doc.address.detailed)?,
+            lookalikes: lookalikes(regions, &doc.address.detailed.markers),
             markers: doc.address.detailed.markers,
             address_province: file.register(registry, "subject.address.province".into(), &doc.address.province)?,
             places: places(regions, file)?,
@@ -101,18 +104,47 @@ impl SubjectRules {
     }
 
     /// Whether an address goes down to the house or room number: a number
-    /// directly followed by one of the markers.
+    /// directly followed by one of the markers, outside the names of
+    /// divisions that look like one (三门峡市).
     fn is_detailed(&self, address: &str) -> bool {
-        let numeral = |c: char| matches!(c, '0'..='9' | '０'..='９' | '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '两');
-        let mut after_number = false;
-        for (i, c) in address.char_indices() {
-            if after_number && self.markers.iter().any(|m| address[i..].starts_with(m.as_str())) {
-                return true;
-            }
-            after_number = numeral(c);
-        }
-        false
+        let lookalikes: Vec<std::ops::Range<usize>> = self
+            .lookalikes
+            .iter()
+            .flat_map(|name| address.match_indices(name.as_str()).map(|(i, n)| i..i + n.len()))
+            .collect();
+        number_then_marker(address, &self.markers, &lookalikes)
     }
+}
+
+/// Whether `text` has a number (digits or Chinese numerals) directly
+/// followed by one of `markers`, the number not in one of the `skip` ranges.
+fn number_then_marker(text: &str, markers: &[String], skip: &[std::ops::Range<usize>]) -> bool {
+    let numeral = |c: char| matches!(c, '0'..='9' | '０'..='９' | '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '两');
+    let mut after_number = false;
+    for (i, c) in text.char_indices() {
+        if after_number && markers.iter().any(|m| text[i..].starts_with(m.as_str())) {
+            return true;
+        }
+        after_number = numeral(c) && !skip.iter().any(|r| r.contains(&i));
+    }
+    false
+}
+
+/// The names of divisions in which a number is followed by a marker
+/// (三门峡市, 三门县), and the same without their last character (三门峡).
+fn lookalikes(regions: &Regions, markers: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = regions
+        .iter()
+        .filter(|d| number_then_marker(d.name, markers, &[]))
+        .flat_map(|d| {
+            let short = d.name.char_indices().last().map_or(d.name, |(i, _)| &d.name[..i]);
+            [d.name.to_owned(), short.to_owned()]
+        })
+        .filter(|n| n.chars().count() >= 2)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// The place names of [`SubjectRules::places`].

@@ -527,9 +527,7 @@ impl Mutation {
                 self.value() % 200 + 1
             )
         } else {
-            // Without the locality: a place name can read as a door number
-            // (三门峡市: 三 and the marker 门).
-            format!("{}青年路", province.full_name_zh())
+            format!("{}{locality}青年路", province.full_name_zh())
         }
     }
 
