@@ -695,7 +695,7 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
     let (rules, formats) = (&data.people, &data.contacts);
     // (person index, canonical mobile), (person index, canonical e-mail).
     let mut mobiles: Vec<(usize, MobileNumber)> = Vec::new();
-    let mut emails: Vec<(usize, String)> = Vec::new();
+    let mut emails: Vec<(usize, EmailAddress)> = Vec::new();
     let mut reported: Vec<&str> = Vec::new();
     for (i, p) in people.iter().enumerate() {
         let mobile_path = || p.at.field("mobile");
@@ -763,8 +763,13 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
             let path = || p.at.field("email");
             match EmailAddress::parse(email) {
                 Ok(e) => {
-                    let canonical = e.as_str().to_lowercase();
-                    let same_address = || emails.iter().filter(|(_, e)| *e == canonical);
+                    // The local part is ASCII and the domain already in lower
+                    // case: addresses compare without case.
+                    let same_address = || {
+                        emails
+                            .iter()
+                            .filter(|(_, other)| other.as_str().eq_ignore_ascii_case(e.as_str()))
+                    };
                     if let Some((j, _)) = same_address().find(|(j, _)| !people[*j].is(p)) {
                         let other = people[*j].at.field("email");
                         let params = params! { "email" => email, "other" => other };
@@ -775,7 +780,7 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                         cx.flag(Code::PersonEmailShared, path(), rule, params);
                     }
                     if !same_address().any(|(j, _)| people[*j].is(p)) {
-                        emails.push((i, canonical));
+                        emails.push((i, e));
                     }
                 }
                 Err(_) if !reported.contains(&email) => {

@@ -45,8 +45,9 @@ pub(crate) struct SubjectRules {
     cross_province: Rule,
     detailed: Rule,
     markers: Vec<String>,
-    /// Division names in which a number is followed by a marker.
-    lookalikes: Vec<String>,
+    /// Division names in which a number is followed by a marker, with the
+    /// byte offset of the number.
+    lookalikes: Vec<(String, usize)>,
     address_province: Rule,
     /// Names an address may start with, and their province.
     places: Places,
@@ -107,40 +108,55 @@ impl SubjectRules {
     /// directly followed by one of the markers, outside the names of
     /// divisions that look like one (三门峡市).
     fn is_detailed(&self, address: &str) -> bool {
-        let lookalikes: Vec<std::ops::Range<usize>> = self
-            .lookalikes
-            .iter()
-            .flat_map(|name| address.match_indices(name.as_str()).map(|(i, n)| i..i + n.len()))
-            .collect();
-        number_then_marker(address, &self.markers, &lookalikes)
+        let mut from = 0;
+        while let Some(i) = address
+            .get(from..)
+            .and_then(|rest| number_then_marker(rest, &self.markers))
+        {
+            let i = from + i;
+            let in_lookalike = self.lookalikes.iter().any(|(name, numeral_at)| {
+                i.checked_sub(*numeral_at)
+                    .and_then(|start| address.get(start..))
+                    .is_some_and(|rest| rest.starts_with(name.as_str()))
+            });
+            if !in_lookalike {
+                return true;
+            }
+            from = i + address[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        false
     }
 }
 
-/// Whether `text` has a number (digits or Chinese numerals) directly
-/// followed by one of `markers`, the number not in one of the `skip` ranges.
-fn number_then_marker(text: &str, markers: &[String], skip: &[std::ops::Range<usize>]) -> bool {
+/// The byte offset in `text` of the first number (digits or Chinese
+/// numerals) directly followed by one of `markers`: of the number's last
+/// character.
+fn number_then_marker(text: &str, markers: &[String]) -> Option<usize> {
     let numeral = |c: char| matches!(c, '0'..='9' | '０'..='９' | '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '两');
-    let mut after_number = false;
-    for (i, c) in text.char_indices() {
-        if after_number && markers.iter().any(|m| text[i..].starts_with(m.as_str())) {
-            return true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if numeral(c)
+            && let Some(&(next, _)) = chars.peek()
+            && markers.iter().any(|m| text[next..].starts_with(m.as_str()))
+        {
+            return Some(i);
         }
-        after_number = numeral(c) && !skip.iter().any(|r| r.contains(&i));
     }
-    false
+    None
 }
 
 /// The names of divisions in which a number is followed by a marker
-/// (三门峡市, 三门县), and the same without their last character (三门峡).
-fn lookalikes(regions: &Regions, markers: &[String]) -> Vec<String> {
-    let mut names: Vec<String> = regions
+/// (三门峡市, 三门县), and the same without their last character (三门峡),
+/// each with the byte offset of that number.
+fn lookalikes(regions: &Regions, markers: &[String]) -> Vec<(String, usize)> {
+    let mut names: Vec<(String, usize)> = regions
         .iter()
-        .filter(|d| number_then_marker(d.name, markers, &[]))
-        .flat_map(|d| {
-            let short = d.name.char_indices().last().map_or(d.name, |(i, _)| &d.name[..i]);
-            [d.name.to_owned(), short.to_owned()]
+        .filter_map(|d| Some((d.name, number_then_marker(d.name, markers)?)))
+        .flat_map(|(name, at)| {
+            let short = name.char_indices().last().map_or(name, |(i, _)| &name[..i]);
+            [(name.to_owned(), at), (short.to_owned(), at)]
         })
-        .filter(|n| n.chars().count() >= 2)
+        .filter(|(name, at)| name.chars().count() >= 2 && *at < name.len())
         .collect();
     names.sort_unstable();
     names.dedup();

@@ -263,9 +263,9 @@ fn holder(
     shown: &str,
     subject: &Subject,
 ) {
-    let holder = crate::text::fold(&domain.holder);
-    let subject_name = crate::text::fold(&subject.name);
-    if holder.is_empty() || subject_name.is_empty() || holder == subject_name {
+    use crate::text::{folded, folded_eq};
+    let blank = |s: &str| folded(s).next().is_none();
+    if blank(&domain.holder) || blank(&subject.name) || folded_eq(&domain.holder, &subject.name) {
         return;
     }
     let Some(filing_type) = subject.filing_type() else {
@@ -279,9 +279,9 @@ fn holder(
     let representative = subject
         .legal_representative
         .as_ref()
-        .map(|l| crate::text::fold(&l.name))
-        .filter(|n| !n.is_empty() && filing_type == FilingType::Entity);
-    if allowed && representative.as_deref() == Some(holder.as_str()) {
+        .map(|l| l.name.as_str())
+        .filter(|n| !blank(n) && filing_type == FilingType::Entity);
+    if allowed && representative.is_some_and(|n| folded_eq(n, &domain.holder)) {
         return;
     }
     let mut accepted = vec![Value::from(subject.name.trim())];
@@ -372,7 +372,24 @@ fn homepage(cx: &mut Context<'_>, rules: &DomainRules, i: usize, website: &Websi
         return;
     }
     let host = host(homepage);
-    let inside = DomainName::parse(host).is_ok_and(|h| names.iter().any(|n| is_under(h.as_ascii(), n.as_ascii())));
+    let under = |ascii: &str| names.iter().any(|n| is_under(ascii, n.as_ascii()));
+    // A valid host name of lower-case letters, digits and hyphens, with no
+    // `xn--` label, is its own ASCII form: the usual case needs no IDNA.
+    let plain = host.len() <= 253
+        && host.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && !label.starts_with("xn--")
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        });
+    let inside = if plain && under(host) {
+        true
+    } else {
+        DomainName::parse(host).is_ok_and(|h| under(h.as_ascii()))
+    };
     if !inside {
         let params = params! { "homepage" => homepage, "host" => host };
         cx.flag(

@@ -18,29 +18,61 @@ pub enum PhoneError {
     Landline,
 }
 
+/// The digits of a phone number, kept on the stack: no phone number has
+/// more than [`Digits::MAX`].
+struct Digits {
+    buf: [u8; Digits::MAX],
+    start: usize,
+    end: usize,
+}
+
+impl Digits {
+    const MAX: usize = 24;
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[self.start..self.end]).unwrap_or_default()
+    }
+
+    fn strip_prefix(&mut self, prefix: &str) -> bool {
+        let stripped = self.as_str().starts_with(prefix);
+        if stripped {
+            self.start += prefix.len();
+        }
+        stripped
+    }
+}
+
 /// The digits of a phone number with spaces, hyphens and parentheses
 /// dropped and a leading `+86`, `0086` or `(86)` removed; `None` if anything
 /// else is left that is not a digit.
-fn digits(s: &str) -> Option<(String, bool)> {
-    let mut out = String::with_capacity(s.len());
+fn digits(s: &str) -> Option<(Digits, bool)> {
+    let mut out = Digits {
+        buf: [0; Digits::MAX],
+        start: 0,
+        end: 0,
+    };
     let mut plus = false;
-    for (i, c) in s.trim().chars().enumerate() {
+    let trimmed = s.trim();
+    for (i, c) in trimmed.chars().enumerate() {
         match c {
-            '0'..='9' => out.push(c),
+            '0'..='9' => {
+                *out.buf.get_mut(out.end)? = c as u8;
+                out.end += 1;
+            }
             ' ' | '-' | '(' | ')' => {}
-            '+' if i == 0 || (i == 1 && s.trim().starts_with('(')) => plus = true,
+            '+' if i == 0 || (i == 1 && trimmed.starts_with('(')) => plus = true,
             _ => return None,
         }
     }
     let international = if plus {
-        out.strip_prefix("86").map(str::to_owned)
+        out.strip_prefix("86")
     } else {
-        out.strip_prefix("0086").map(str::to_owned)
+        out.strip_prefix("0086")
     };
-    match international {
-        Some(rest) => Some((rest, true)),
-        None if plus => None,
-        None => Some((out, false)),
+    match (international, plus) {
+        (true, _) => Some((out, true)),
+        (false, true) => None,
+        (false, false) => Some((out, false)),
     }
 }
 
@@ -72,10 +104,10 @@ impl MobileNumber {
     /// [`PhoneError::Mobile`].
     pub fn parse(s: &str) -> Result<MobileNumber, PhoneError> {
         let (mut number, international) = digits(s).ok_or(PhoneError::Mobile)?;
-        if !international && number.len() == 13 && number.starts_with("861") {
-            number.drain(..2);
+        if !international && number.as_str().len() == 13 && number.as_str().starts_with("861") {
+            number.strip_prefix("86");
         }
-        let bytes = number.as_bytes();
+        let bytes = number.as_str().as_bytes();
         if bytes.len() != 11 || bytes[0] != b'1' || !(b'3'..=b'9').contains(&bytes[1]) {
             return Err(PhoneError::Mobile);
         }
@@ -144,10 +176,12 @@ impl LandlineNumber {
     ///
     /// [`PhoneError::Landline`].
     pub fn parse(s: &str) -> Result<LandlineNumber, PhoneError> {
-        let (mut number, international) = digits(s).ok_or(PhoneError::Landline)?;
+        let (digits, international) = digits(s).ok_or(PhoneError::Landline)?;
+        let mut number = String::with_capacity(digits.as_str().len() + 1);
         if international {
-            number.insert(0, '0');
+            number.push('0');
         }
+        number.push_str(digits.as_str());
         let b = number.as_bytes();
         let area = match b {
             [b'0', b'1', b'0', ..] | [b'0', b'2', _, ..] => 3,
@@ -261,21 +295,31 @@ impl EmailAddress {
         {
             return Err(EmailError::LocalPart);
         }
-        let domain = domain.to_lowercase();
-        let labels: Vec<&str> = domain.split('.').collect();
-        let label_ok = |l: &&str| {
+        let domain: std::borrow::Cow<'_, str> = if domain.chars().any(char::is_uppercase) {
+            domain.to_lowercase().into()
+        } else {
+            domain.into()
+        };
+        let label_ok = |l: &str| {
             !l.is_empty()
                 && l.chars().count() <= 63
                 && !l.starts_with('-')
                 && !l.ends_with('-')
                 && l.chars().all(|c| c == '-' || c.is_alphanumeric())
         };
-        let tld_ok = labels.last().is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()));
-        if labels.len() < 2 || domain.len() > 253 || !labels.iter().all(label_ok) || !tld_ok {
+        let tld_ok = domain
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()));
+        if !domain.contains('.') || domain.len() > 253 || !domain.split('.').all(label_ok) || !tld_ok {
             return Err(EmailError::Domain);
         }
+        let mut address = String::with_capacity(local.len() + 1 + domain.len());
+        address.push_str(local);
+        address.push('@');
+        address.push_str(&domain);
         Ok(EmailAddress {
-            address: format!("{local}@{domain}"),
+            address,
             at: local.len(),
         })
     }

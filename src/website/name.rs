@@ -357,28 +357,24 @@ impl NameCheck<'_, '_, '_> {
                 special.push(c.to_string());
             }
         }
-        let path = self.path();
         if let Some((min, rule)) = self.in_force.pick(|r| r.min_length.as_ref())
             && length < *min
         {
             let params = params! { "name" => self.name, "length" => length, "min_length" => *min };
-            self.cx.flag(Code::WebsiteNameTooShort, path.clone(), rule, params);
+            self.cx.flag(Code::WebsiteNameTooShort, self.path(), rule, params);
         }
         if han == 0
             && let Some(rule) = self.in_force.pick(|r| r.chinese.as_ref())
         {
-            self.cx.flag(
-                Code::WebsiteNameNoChinese,
-                path.clone(),
-                rule,
-                params! { "name" => self.name },
-            );
+            let params = params! { "name" => self.name };
+            self.cx.flag(Code::WebsiteNameNoChinese, self.path(), rule, params);
         }
         if !special.is_empty()
             && let Some((_, rule)) = &self.in_force.national.separators
         {
             let params = params! { "name" => self.name, "characters" => special };
-            self.cx.flag(Code::WebsiteNameSpecialCharacters, path, rule, params);
+            self.cx
+                .flag(Code::WebsiteNameSpecialCharacters, self.path(), rule, params);
         }
     }
 
