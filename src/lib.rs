@@ -19,43 +19,55 @@
 //!
 //! # Overview
 //!
-//! - An [`Application`] is what a filer submits: the province, the subject
-//!   (a person or an organisation) with its responsible people, the websites
-//!   with their domains, and the hosting. It deserialises from the JSON of
-//!   the specification; unknown keys become warnings, not parse failures.
+//! - An [`Application`] is what a filer submits (SPEC §2): the province, the
+//!   subject (a person or an organisation) with its responsible people, the
+//!   websites with their domains, and the hosting. It deserialises from JSON
+//!   ([`Application::from_json`] names the path and position of a shape
+//!   error); a missing field is a finding, an unknown key a warning.
 //! - A [`RuleSet`] is the rule data of `rules/`: every rule a regulator or a
-//!   province can change, each with its source and date. The crate embeds
-//!   one ([`RuleSet::embedded`]); operators can load their own copy
-//!   ([`RuleSet::from_dir`]).
+//!   province can change, each with its source and date, compiled once. The
+//!   crate embeds one ([`RuleSet::embedded`]); an operator can load an
+//!   updated copy ([`RuleSet::from_dir`]), and [`RuleSet::rule`] tells where
+//!   the rule behind a finding comes from.
 //! - A [`Validator`] applies a rule set on an evaluation date and returns a
-//!   [`Report`]: the verdict, the [`Finding`]s (each with a stable [`Code`],
-//!   a JSON Pointer path, English and Chinese messages and the rule that
-//!   produced it), the materials to prepare and the process steps.
-//!   [`validate`] is the shortcut with the embedded rules.
-//! - The [`number`] module parses, checks and finds the numbers a filed
-//!   site shows in its footer: ICP filing numbers (`京ICP备11018762号-1`),
-//!   ICP licence numbers (`粤B2-20090059`) and public-security filing
-//!   numbers (`京公网安备11010502030143号`).
+//!   [`Report`] (SPEC §3): the verdict; the [`Finding`]s, each with a stable
+//!   [`Code`], a JSON Pointer path, English and Chinese messages and the
+//!   rule that produced it; the [`Material`]s to prepare; the process
+//!   [`Step`]s. [`validate`] is the shortcut with the embedded rules;
+//!   [`Report::to_text`] renders a report for a person.
+//! - [`provinces`] tabulates what each of the 31 provinces requires,
+//!   generated from the rule data: the same application can pass in one
+//!   province and fail in another, and get another checklist and review time.
 //!
-//! - [`identity`] has the identifiers of people and organisations as
-//!   parse-don't-validate types, useful on their own: resident IDs and
-//!   permits ([`identity::ResidentId`]), credit codes ([`identity::Uscc`]),
-//!   organisation codes, travel documents, mobile and landline numbers,
-//!   e-mail addresses. Facts that change yearly (region codes, mobile
-//!   prefixes) are rule data: [`RuleSet::regions`], [`RuleSet::mobile_prefixes`].
-//! - [`provinces`] tabulates what each of the 31 provinces requires of the
-//!   people of a filing, and its other own values, generated from the rule
-//!   data: the same application can pass in one province and fail in
-//!   another, and get another materials checklist and review time.
-//! - [`domain`] has the domain types, usable on their own:
-//!   [`domain::DomainName`] (normalised with IDNA, Unicode and punycode
-//!   being one name) and [`domain::PublicSuffixList`], which tells the
-//!   registrable domain (一级域名); the rule set carries the list
+//! The identifiers of a filing are public types, useful on their own:
+//!
+//! - [`identity`]: resident IDs and permits ([`identity::ResidentId`]),
+//!   credit codes ([`identity::Uscc`]), organisation codes, travel documents,
+//!   mobile and landline numbers, e-mail addresses. Facts that change yearly
+//!   (region codes, mobile prefixes) are rule data: [`RuleSet::regions`],
+//!   [`RuleSet::mobile_prefixes`].
+//! - [`domain`]: [`domain::DomainName`] (IDNA: Unicode and punycode are one
+//!   name) and [`domain::PublicSuffixList`], which tells the registrable
+//!   domain (一级域名); the rule set carries the list
 //!   ([`RuleSet::public_suffix_list`]).
+//! - [`number`]: the numbers a filed site shows in its footer, parsed,
+//!   checked and found in text: ICP filing numbers (`京ICP备11018762号-1`),
+//!   ICP licence numbers (`粤B2-20090059`) and public-security filing numbers
+//!   (`京公网安备11010502030143号`).
 //!
 //! Validation never panics and never fails, does no I/O, and depends only on
-//! the application, the rule set and the evaluation date. Certificate and
-//! phone numbers never appear in full in a report ([`privacy`]).
+//! the application, the rule set and the evaluation date: the same inputs
+//! give byte-identical JSON. Certificate and phone numbers never appear in
+//! full in a report ([`privacy`]). It takes a few microseconds for a typical
+//! application (`BENCHMARKS.md` in the repository has the figures).
+//!
+//! # Finding codes
+//!
+//! [`Code`] is the catalogue: every code of SPEC §4, with its meaning and
+//! default severity, and the codes added since (`website.icp_number_*` for a
+//! website's existing filing number, `submission.*` for the caps some
+//! provinces put on one submission). Codes are never reused; a rule set may
+//! change the severity of a rule, never its code.
 //!
 //! # Untrusted input
 //!
