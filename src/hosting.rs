@@ -13,6 +13,7 @@
 //! (the Spring Festival and National Day holidays close the authorities for
 //! up to 8 days).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::ToSpan;
@@ -118,11 +119,20 @@ pub(crate) struct HostingRules {
 
 /// A provider id as input may spell it: lower case, without spaces,
 /// hyphens and underscores.
-fn normalise_provider(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '_')
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Borrowed when `s` is already in that form, as ids usually are.
+fn normalise_provider(s: &str) -> Cow<'_, str> {
+    let kept = |c: &char| !c.is_whitespace() && *c != '-' && *c != '_';
+    let lower = |c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            c.to_lowercase().eq([c])
+        }
+    };
+    if s.chars().all(|c| kept(&c) && lower(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().filter(kept).flat_map(char::to_lowercase).collect())
 }
 
 impl HostingRules {
@@ -199,7 +209,7 @@ impl HostingRules {
                 }
             }
             for alias in std::iter::once(&id).chain(&entry.aliases) {
-                let previous = provider_ids.insert(normalise_provider(alias), providers.len());
+                let previous = provider_ids.insert(normalise_provider(alias).into_owned(), providers.len());
                 if previous.is_some_and(|p| p != providers.len()) {
                     return Err(file.error_at(span.clone(), format!("the provider id `{alias}` is used twice")));
                 }
@@ -233,7 +243,7 @@ impl HostingRules {
     /// says so; `None` when the region is not known.
     fn locate(&self, provider: &str, region: &str) -> Option<(bool, &Provider)> {
         let region = region.to_ascii_lowercase();
-        if let Some(&i) = self.provider_ids.get(&normalise_provider(provider)) {
+        if let Some(&i) = self.provider_ids.get(&*normalise_provider(provider)) {
             let p = self.providers.get(i)?;
             return p.regions.get(&region).map(|m| (*m, p));
         }
@@ -383,5 +393,7 @@ mod tests {
         assert_eq!(normalise_provider(" Tencent-Cloud "), "tencentcloud");
         assert_eq!(normalise_provider("AWS_China"), "awschina");
         assert_eq!(normalise_provider("腾讯云"), "腾讯云");
+        assert!(matches!(normalise_provider("aliyun"), Cow::Borrowed("aliyun")));
+        assert_eq!(normalise_provider("ǅ"), "ǆ"); // title case, not upper case
     }
 }

@@ -12,6 +12,7 @@
 //! first, then the province's, each material once per path.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -95,10 +96,18 @@ impl Target {
     }
 }
 
+/// A material of the catalogue, compiled: the strings a report shares.
+#[derive(Clone, Debug)]
+pub(crate) struct Catalogued {
+    pub(crate) id: Arc<str>,
+    name: Arc<str>,
+    name_zh: Arc<str>,
+}
+
 /// A requirement, compiled.
 #[derive(Debug)]
 pub(crate) struct Requirement {
-    pub(crate) material: String,
+    pub(crate) material: Catalogued,
     pub(crate) target: Target,
     pub(crate) when: TargetCondition,
     #[allow(dead_code)] // kept for provenance: `RuleSet::rule` reads the registry
@@ -108,7 +117,7 @@ pub(crate) struct Requirement {
 /// The material catalogue and the national requirements.
 #[derive(Debug)]
 pub(crate) struct MaterialRules {
-    materials: BTreeMap<String, (String, String)>,
+    materials: BTreeMap<String, Catalogued>,
     requirements: Vec<Requirement>,
 }
 
@@ -124,7 +133,12 @@ impl MaterialRules {
         let mut materials = BTreeMap::new();
         for (id, entry) in doc.materials {
             file.register(registry, format!("materials.{id}"), &entry)?;
-            materials.insert(id, (entry.name, entry.name_zh));
+            let material = Catalogued {
+                id: id.as_str().into(),
+                name: entry.name.into(),
+                name_zh: entry.name_zh.into(),
+            };
+            materials.insert(id, material);
         }
         let mut rules = MaterialRules {
             materials,
@@ -148,10 +162,10 @@ impl MaterialRules {
             .into_iter()
             .enumerate()
             .map(|(i, entry)| {
-                if !self.materials.contains_key(entry.material.get_ref()) {
+                let Some(material) = self.materials.get(entry.material.get_ref()) else {
                     let message = format!("unknown material `{}`", entry.material.get_ref());
                     return Err(file.error_at(entry.material.span(), message));
-                }
+                };
                 let when = match &entry.when {
                     Some(when) => {
                         let scope = when.get_ref().scope().map_err(|e| file.error_at(when.span(), e))?;
@@ -173,18 +187,13 @@ impl MaterialRules {
                 };
                 let rule = file.register(registry, format!("{prefix}.{i}"), &entry)?;
                 Ok(Requirement {
-                    material: entry.material.into_inner(),
+                    material: material.clone(),
                     target: entry.target,
                     when,
                     rule,
                 })
             })
             .collect()
-    }
-
-    /// The English and Chinese names of a material of the catalogue.
-    pub(crate) fn names(&self, id: &str) -> Option<&(String, String)> {
-        self.materials.get(id)
     }
 }
 
@@ -194,20 +203,18 @@ pub(crate) fn checklist(cx: &Context<'_>) -> Vec<Material> {
     let own = cx.province().map(|p| p.materials.as_slice()).unwrap_or_default();
     let mut out: Vec<Material> = Vec::new();
     for requirement in rules.requirements.iter().chain(own) {
-        let Some((name, name_zh)) = rules.names(&requirement.material) else {
-            continue;
-        };
+        let material = &requirement.material;
         each_target(cx, requirement.target, &mut |at, on| {
             if !requirement.when.holds(&cx.facts, on) {
                 return;
             }
             let path = at.path();
-            if !out.iter().any(|m| m.id == requirement.material && m.concerns == path) {
+            if !out.iter().any(|m| m.id == material.id && m.concerns == path) {
                 out.push(Material {
-                    id: requirement.material.clone(),
+                    id: material.id.clone(),
                     concerns: path,
-                    name: name.clone(),
-                    name_zh: name_zh.clone(),
+                    name: material.name.clone(),
+                    name_zh: material.name_zh.clone(),
                 });
             }
         });

@@ -65,15 +65,15 @@ impl ProcessRules {
         let doc: Doc = file.parse()?;
         let mut steps: Vec<StepRule> = Vec::new();
         for entry in doc.steps {
-            if steps.iter().any(|s| s.step.id == entry.id) {
+            if steps.iter().any(|s| *s.step.id == *entry.id) {
                 return Err(file.error(format!("the step `{}` is defined twice", entry.id)));
             }
             let rule = file.register(registry, format!("process.steps.{}", entry.id), &entry)?;
             steps.push(StepRule {
                 step: Step {
-                    id: entry.id,
-                    name: entry.name,
-                    name_zh: entry.name_zh,
+                    id: entry.id.into(),
+                    name: entry.name.into(),
+                    name_zh: entry.name_zh.into(),
                     working_days: entry.working_days,
                     max_working_days: entry.max_working_days,
                     max_hours: entry.max_hours,
@@ -89,13 +89,13 @@ impl ProcessRules {
     /// The national limit in working days of a step.
     #[cfg(test)]
     pub(crate) fn max_working_days(&self, id: &str) -> Option<u32> {
-        let step = &self.steps.iter().find(|s| s.step.id == id)?.step;
+        let step = &self.steps.iter().find(|s| *s.step.id == *id)?.step;
         step.max_working_days.or(step.working_days)
     }
 
     /// Whether a step with this id exists.
     pub(crate) fn has_step(&self, id: &str) -> bool {
-        self.steps.iter().any(|s| s.step.id == id)
+        self.steps.iter().any(|s| *s.step.id == *id)
     }
 }
 
@@ -109,7 +109,7 @@ pub(crate) fn working_days(cx: &Context<'_>, id: &str) -> Option<u32> {
         .process
         .steps
         .iter()
-        .find(|s| s.step.id == id && s.when.holds(&cx.facts))?;
+        .find(|s| *s.step.id == *id && s.when.holds(&cx.facts))?;
     let own = cx
         .province()
         .and_then(|p| p.steps.iter().find(|(step_id, _, _)| step_id == id))
@@ -130,7 +130,7 @@ pub(crate) fn steps(cx: &Context<'_>) -> Vec<Step> {
         .filter(|s| s.when.holds(&cx.facts))
         .map(|s| {
             let mut step = s.step.clone();
-            if let Some((_, limits, _)) = overrides.iter().find(|(id, _, _)| *id == step.id) {
+            if let Some((_, limits, _)) = overrides.iter().find(|(id, _, _)| **id == *step.id) {
                 step.working_days = limits.working_days.or(step.working_days);
                 step.max_working_days = limits.max_working_days.or(step.max_working_days);
                 step.max_hours = limits.max_hours.or(step.max_hours);

@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -234,28 +235,34 @@ pub struct Finding {
 }
 
 /// A document to prepare (备案材料).
+///
+/// The id and names come from the rule set and are shared with it
+/// (`Arc<str>`), so that a report does not copy them; compare them as
+/// `&*material.id == "subject_certificate"`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Material {
     /// The material id, e.g. `subject_certificate`.
-    pub id: String,
+    pub id: Arc<str>,
     /// JSON Pointer of whom or what it concerns, e.g. `/subject/principal`.
     #[serde(rename = "for")]
     pub concerns: String,
     /// English name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Chinese name.
-    pub name_zh: String,
+    pub name_zh: Arc<str>,
 }
 
 /// A step of the filing process and its time limit.
+///
+/// As in [`Material`], the id and names are shared with the rule set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     /// The step id, e.g. `authority_review`.
-    pub id: String,
+    pub id: Arc<str>,
     /// English name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Chinese name.
-    pub name_zh: String,
+    pub name_zh: Arc<str>,
     /// The usual duration in working days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_days: Option<u32>,

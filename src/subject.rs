@@ -15,6 +15,7 @@
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::application::{Application, Certificate, Validity};
 use crate::certificate::NumberFormat;
@@ -34,7 +35,7 @@ rule_entry! {
 rule_entry! {
     /// `[address.detailed]`: what makes an address precise to the door.
     pub(crate) struct DetailedEntry {
-        markers: Vec<String>,
+        markers: Vec<Spanned<String>>,
     }
 }
 
@@ -78,14 +79,28 @@ impl SubjectRules {
             province: Entry,
         }
         let doc: Doc = file.parse()?;
-        if doc.address.detailed.markers.iter().any(|m| m.trim().is_empty()) || doc.address.detailed.markers.is_empty() {
-            return Err(file.error("`address.detailed.markers` needs non-empty markers"));
+        if doc.address.detailed.markers.is_empty() {
+            return Err(file.error("`address.detailed.markers` needs at least one marker"));
+        }
+        let mut markers = Vec::new();
+        for m in &doc.address.detailed.markers {
+            if m.get_ref().trim().is_empty() {
+                return Err(file.error_at(m.span(), "a marker is empty"));
+            }
+            if m.get_ref().starts_with(numeral) {
+                let message = format!(
+                    "the marker `{}` starts with a numeral: it would read as part of the number",
+                    m.get_ref()
+                );
+                return Err(file.error_at(m.span(), message));
+            }
+            markers.push(m.get_ref().clone());
         }
         Ok(SubjectRules {
             cross_province: file.register(registry, "subject.cross_province".into(), &doc.cross_province)?,
             detailed: file.register(registry, "subject.address.detailed".into(), &doc.address.detailed)?,
-            lookalikes: lookalikes(regions, &doc.address.detailed.markers),
-            markers: doc.address.detailed.markers,
+            lookalikes: lookalikes(regions, &markers),
+            markers,
             address_province: file.register(registry, "subject.address.province".into(), &doc.address.province)?,
             places: places(regions, file)?,
         })
@@ -128,15 +143,21 @@ impl SubjectRules {
     }
 }
 
+/// Whether a character is part of a number: a digit or a Chinese numeral.
+fn numeral(c: char) -> bool {
+    matches!(c, '0'..='9' | '０'..='９' | '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '两')
+}
+
 /// The byte offset in `text` of the first number (digits or Chinese
 /// numerals) directly followed by one of `markers`: of the number's last
-/// character.
+/// character. Markers do not start with a numeral (checked at load), so
+/// only the last character of a run of numerals is tried.
 fn number_then_marker(text: &str, markers: &[String]) -> Option<usize> {
-    let numeral = |c: char| matches!(c, '0'..='9' | '０'..='９' | '零' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '两');
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if numeral(c)
-            && let Some(&(next, _)) = chars.peek()
+            && let Some(&(next, n)) = chars.peek()
+            && !numeral(n)
             && markers.iter().any(|m| text[next..].starts_with(m.as_str()))
         {
             return Some(i);

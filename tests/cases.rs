@@ -200,7 +200,7 @@ fn run(file: &Path, case: &Case) -> Result<(), String> {
             .materials
             .iter()
             .map(|m| ExpectedMaterial {
-                id: m.id.clone(),
+                id: m.id.to_string(),
                 concerns: m.concerns.clone(),
             })
             .collect();

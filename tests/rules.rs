@@ -31,7 +31,7 @@ fn an_operator_can_change_a_rule() {
     assert_eq!(rules.version(), "2026.11.0-operator.1");
     let app = beian::Application::from_json(include_str!("../examples/applications/personal.json")).unwrap();
     let report = beian::Validator::new(&rules).validate(&app);
-    let review = report.steps.iter().find(|s| s.id == "authority_review").unwrap();
+    let review = report.steps.iter().find(|s| &*s.id == "authority_review").unwrap();
     assert_eq!(review.max_working_days, Some(25));
     assert_eq!(report.ruleset, "2026.11.0-operator.1");
 }
@@ -727,7 +727,7 @@ fn an_operator_can_require_a_material_of_the_legal_representative() {
         report
             .materials
             .iter()
-            .any(|m| m.id == "principal_authorization_letter" && m.concerns == "/subject/legal_representative")
+            .any(|m| &*m.id == "principal_authorization_letter" && m.concerns == "/subject/legal_representative")
     };
     // The sample's principal is its legal representative.
     assert!(!listed(&app));
@@ -736,4 +736,15 @@ fn an_operator_can_require_a_material_of_the_legal_representative() {
         principal.certificate = app.websites[0].manager.as_ref().and_then(|m| m.certificate.clone());
     }
     assert!(listed(&app));
+}
+
+#[test]
+fn an_address_marker_that_starts_with_a_numeral() {
+    Copy::new("marker")
+        .edit("subject.toml", "\"单元\"", "\"一单元\"")
+        .fails(
+            "subject.toml",
+            Some(line_of("subject.toml", "markers = [")),
+            "the marker `一单元` starts with a numeral",
+        );
 }

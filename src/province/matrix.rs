@@ -96,8 +96,8 @@ fn materials(p: &ProvinceRules, ids: &[&str]) -> String {
     let cells: Vec<String> = p
         .materials
         .iter()
-        .filter(|r| ids.contains(&r.material.as_str()))
-        .map(|r| format!("`{}` for {} ({})", r.material, r.target.as_str(), r.when))
+        .filter(|r| ids.contains(&&*r.material.id))
+        .map(|r| format!("`{}` for {} ({})", r.material.id, r.target.as_str(), r.when))
         .collect();
     if cells.is_empty() {
         "—".into()
