@@ -1,9 +1,8 @@
 //! The report: the verdict, the findings, the materials checklist and the
 //! process steps (SPEC §3).
 
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -324,32 +323,30 @@ const KEY_ORDER: &[&str] = &[
     "expires_on",
 ];
 
-/// Compares two JSON Pointers in document order: an object's keys in the
-/// order of the model (unknown keys after the known ones, alphabetically),
-/// array elements by index, a parent before its children.
-pub(crate) fn document_order(a: &str, b: &str) -> Ordering {
-    fn rank(token: &str) -> (u8, usize, &str) {
-        if let Ok(i) = token.parse::<usize>() {
-            return (0, i, "");
-        }
-        match KEY_ORDER.iter().position(|k| *k == token) {
-            Some(i) => (1, i, ""),
-            None => (2, 0, token),
-        }
-    }
-    let mut x = a.split('/').skip(1);
-    let mut y = b.split('/').skip(1);
-    loop {
-        match (x.next(), y.next()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(s), Some(t)) => match rank(s).cmp(&rank(t)) {
-                Ordering::Equal => continue,
-                other => return other,
-            },
-        }
-    }
+/// The place of a JSON Pointer in document order, as a key to sort by: an
+/// object's keys in the order of the model (unknown keys after the known
+/// ones, alphabetically), array elements by index, a parent before its
+/// children. Computed once per finding, not once per comparison; only an
+/// unknown key carries its text.
+pub(crate) fn document_key(path: &str) -> Vec<(u8, usize, Option<Box<str>>)> {
+    // Ordered by length first: most probes then compare no bytes.
+    static RANKS: LazyLock<Vec<(&str, usize)>> = LazyLock::new(|| {
+        let mut ranks: Vec<(&str, usize)> = KEY_ORDER.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        ranks.sort_unstable_by_key(|(k, _)| (k.len(), *k));
+        ranks
+    });
+    path.split('/')
+        .skip(1)
+        .map(|token| {
+            if let Ok(i) = token.parse::<usize>() {
+                return (0, i, None);
+            }
+            match RANKS.binary_search_by(|(k, _)| (k.len(), *k).cmp(&(token.len(), token))) {
+                Ok(at) => (1, RANKS[at].1, None),
+                Err(_) => (2, 0, Some(token.into())),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -358,7 +355,7 @@ mod tests {
     use crate::application::*;
 
     #[test]
-    fn document_order_follows_the_model() {
+    fn document_key_follows_the_model() {
         let mut paths = vec![
             "/hosting/region",
             "/websites/10/name",
@@ -372,7 +369,7 @@ mod tests {
             "/province",
             "",
         ];
-        paths.sort_by(|a, b| document_order(a, b));
+        paths.sort_by_cached_key(|p| document_key(p));
         assert_eq!(
             paths,
             [

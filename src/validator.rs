@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use crate::application::{Application, Domain, Website};
 use crate::code::Code;
 use crate::province::ProvinceRules;
-use crate::report::{Finding, Params, Report, document_order};
+use crate::report::{Finding, Params, Report, document_key};
 use crate::rules::{Facts, Rule, RuleData, RuleSet};
 use crate::vocabulary::{FilingType, Severity};
 use crate::{certificate, domain, hosting, input, materials, number, person, process, subject, submission, website};
@@ -174,7 +174,7 @@ impl<'a> Context<'a> {
 
     fn into_report(mut self, materials: Vec<crate::Material>, steps: Vec<crate::Step>) -> Report {
         self.findings
-            .sort_by(|a, b| document_order(&a.path, &b.path).then_with(|| a.code.as_str().cmp(b.code.as_str())));
+            .sort_by_cached_key(|f| (document_key(&f.path), f.code.as_str()));
         Report {
             ok: !self.findings.iter().any(|f| f.severity == Severity::Error),
             as_of: self.as_of,

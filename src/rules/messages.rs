@@ -75,7 +75,14 @@ impl Messages {
     }
 
     fn fill(&self, template: &Template, params: &Params, separator: &str) -> String {
-        let mut out = String::new();
+        // The text, and room for typical values: one allocation, not a
+        // series of doublings.
+        let room = template
+            .0
+            .iter()
+            .map(|p| if let Piece::Text(t) = p { t.len() } else { 32 })
+            .sum();
+        let mut out = String::with_capacity(room);
         for piece in &template.0 {
             match piece {
                 Piece::Text(t) => out.push_str(t),
