@@ -170,6 +170,19 @@ impl RuleSet {
         RuleSet::load(&Origin::Dir(dir))
     }
 
+    /// The files of the embedded rule data, each as its path relative to the
+    /// rules directory (`provinces/zhejiang.toml`) and its text: write them
+    /// out to get a directory to edit and load with [`RuleSet::from_dir`].
+    ///
+    /// ```
+    /// let files: Vec<_> = beian::RuleSet::embedded_files().collect();
+    /// assert!(files.iter().any(|(name, _)| *name == "provinces/zhejiang.toml"));
+    /// assert_eq!(files.iter().filter(|(name, _)| name.starts_with("provinces/")).count(), 31);
+    /// ```
+    pub fn embedded_files() -> impl ExactSizeIterator<Item = (&'static str, &'static str)> {
+        FILES.iter().copied()
+    }
+
     /// The version of the rule data, e.g. `2026.11.0`; reports carry it.
     pub fn version(&self) -> &str {
         &self.data.version
