@@ -104,27 +104,20 @@
 mod vocabulary;
 
 mod application;
-mod certificate;
+mod check;
 mod code;
 pub mod domain;
-mod hosting;
 pub mod identity;
-mod input;
-mod materials;
 pub mod number;
-mod person;
 pub mod privacy;
-mod process;
 mod province;
 mod report;
 mod rules;
+mod ruleset;
 #[cfg(feature = "proptest")]
 pub mod strategy;
-mod subject;
-mod submission;
 mod text;
 mod validator;
-mod website;
 
 pub use application::{
     Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError, Person,
@@ -133,7 +126,8 @@ pub use application::{
 pub use code::Code;
 pub use province::{Province, UnknownProvince};
 pub use report::{Finding, Material, Params, Report, Step};
-pub use rules::{RuleError, RuleInfo, RuleSet, Source};
+pub use rules::{RuleError, RuleInfo, Source};
+pub use ruleset::RuleSet;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
     Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PreApprovalCategory, Severity, SubjectKind,

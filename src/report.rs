@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::application::date;
 use crate::code::Code;
 use crate::province::Province;
-use crate::rules::RuleSet;
+use crate::ruleset::RuleSet;
 use crate::vocabulary::{FilingType, Language, Severity};
 
 /// The parameters of a finding: the values its message talks about, by name.

@@ -45,12 +45,9 @@
 //! the registrable domain (`com.cn` for `example.com.cn`, then `cn` for
 //! `example.cn`); a suffix listed nowhere is not approved.
 
-mod check;
 mod name;
-mod rules;
 mod suffix_list;
 
-pub(crate) use check::check;
 pub use name::{DomainName, DomainNameError, MAX_LABEL_OCTETS, MAX_NAME_OCTETS};
-pub(crate) use rules::{DomainRules, ProvinceDomainRules, ProvinceDomainsDoc};
+pub(crate) use name::{is_under, last_labels};
 pub use suffix_list::{PublicSuffix, PublicSuffixList, PublicSuffixListError, Sections};

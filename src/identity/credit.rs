@@ -7,7 +7,6 @@ use std::str::FromStr;
 
 use super::region::RegionCode;
 use crate::province::Province;
-
 /// The 31 characters of a credit code (digits and capitals without I, O, Z,
 /// S and V), in the order of their values.
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";

@@ -5,7 +5,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::province::Province;
-
 /// A six-digit administrative division code (GB/T 2260), e.g. `330106` for
 /// Hangzhou's Xihu district.
 ///

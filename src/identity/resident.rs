@@ -9,7 +9,6 @@ use jiff::civil::Date;
 
 use super::region::{Division, RegionCode, RegionError, Regions};
 use crate::province::Province;
-
 /// What an 18-character GB 11643 number identifies, from its first digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ResidentIdKind {

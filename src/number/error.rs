@@ -2,7 +2,6 @@
 
 use super::{LicenseCategory, Normalizations, NumberKind};
 use crate::province::Province;
-
 /// The error returned when a text is not a filing number (of the kind asked
 /// for), saying why.
 ///

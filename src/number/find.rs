@@ -5,7 +5,6 @@ use std::ops::Range;
 use super::grammar::{self, Cursor, Mode};
 use super::{FilingNumber, Normalizations};
 use crate::province::Province;
-
 /// Every filing number in `text` written in canonical form, in order, with
 /// its byte range.
 ///
@@ -162,7 +161,6 @@ impl Matches<'_> {
 mod tests {
     use super::*;
     use crate::number::{Normalization, NumberKind};
-
     fn strict(text: &str) -> Vec<(&str, String)> {
         find(text).map(|m| (m.as_str(), m.number().to_string())).collect()
     }

@@ -10,7 +10,6 @@ use super::{
     PublicSecurityNumber, ServiceKind,
 };
 use crate::province::Province;
-
 /// Whether only the canonical text is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Mode {

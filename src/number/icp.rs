@@ -5,7 +5,6 @@ use std::fmt;
 use super::ServiceKind;
 use super::grammar::{Digits, Site};
 use crate::province::Province;
-
 /// An ICP filing number (ICP备案号): `京ICP备11018762号`, `粤ICP备08130115号-14`,
 /// `辽ICP备2023009191号-2A`.
 ///
@@ -107,7 +106,6 @@ impl fmt::Debug for IcpNumber {
 mod tests {
     use super::*;
     use crate::number::{Normalization, NumberError, NumberKind};
-
     fn err(s: &str) -> NumberError {
         IcpNumber::parse(s).unwrap_err()
     }

@@ -5,7 +5,6 @@ use std::fmt;
 use super::ServiceKind;
 use super::grammar::{Digits, Site};
 use crate::province::Province;
-
 /// The number of a value-added telecommunications business licence
 /// (增值电信业务经营许可证, "ICP证"), which an operating (经营性) service needs.
 ///
@@ -207,7 +206,6 @@ impl fmt::Display for LicenseCategory {
 mod tests {
     use super::*;
     use crate::number::{Normalization, NumberError};
-
     fn err(s: &str) -> NumberError {
         IcpLicenseNumber::parse(s).unwrap_err()
     }

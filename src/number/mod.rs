@@ -125,14 +125,12 @@ mod grammar;
 mod icp;
 mod license;
 mod public_security;
-mod rules;
 
 pub use error::NumberError;
 pub use find::{Match, Matches, find, find_lenient};
 pub use icp::IcpNumber;
 pub use license::{IcpLicenseNumber, LicenseCategory};
 pub use public_security::PublicSecurityNumber;
-pub(crate) use rules::{NumberRules, check};
 
 use crate::province::Province;
 use grammar::Mode;

@@ -4,7 +4,6 @@ use std::fmt;
 
 use super::grammar::Digits;
 use crate::province::Province;
-
 /// A public-security filing number (公安联网备案号): `京公网安备11010502030143号`.
 ///
 /// A province abbreviation (both `贵` and `黔` occur for Guizhou), `公网安备`,
@@ -74,7 +73,6 @@ impl fmt::Debug for PublicSecurityNumber {
 mod tests {
     use super::*;
     use crate::number::{Normalization, NumberError};
-
     fn err(s: &str) -> NumberError {
         PublicSecurityNumber::parse(s).unwrap_err()
     }

@@ -16,13 +16,10 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::application::Website;
-use crate::code::Code;
 use crate::province::Province;
-use crate::rules::{Condition, Facts, File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
 use crate::text::fold;
-use crate::validator::{Context, MAX_LIST, params};
-use crate::vocabulary::{Content, FilingType, PreApprovalCategory, SubjectKind};
+use crate::vocabulary::{Content, PreApprovalCategory, SubjectKind};
 
 rule_entry! {
     /// What a content id needs and who may declare it.
@@ -70,10 +67,10 @@ rule_entry! {
 
 /// A content id, compiled.
 #[derive(Debug)]
-struct ContentRule {
-    pre_approval: Option<PreApprovalCategory>,
-    open_to_personal: bool,
-    rule: Rule,
+pub(crate) struct ContentRule {
+    pub(crate) pre_approval: Option<PreApprovalCategory>,
+    pub(crate) open_to_personal: bool,
+    pub(crate) rule: Rule,
 }
 
 /// A pre-approval category, compiled.
@@ -83,30 +80,30 @@ pub(crate) struct Category {
     pub(crate) authority: String,
     /// The document's name, in Chinese.
     pub(crate) document: String,
-    formats: Vec<Regex>,
-    example: Option<String>,
-    rule: Rule,
+    pub(crate) formats: Vec<Regex>,
+    pub(crate) example: Option<String>,
+    pub(crate) rule: Rule,
 }
 
 /// The national content rules of `rules/content.toml`.
 #[derive(Debug)]
 pub(crate) struct ContentRules {
     /// Indexed by `Content as usize`.
-    content: Vec<ContentRule>,
+    pub(crate) content: Vec<ContentRule>,
     /// Indexed by `PreApprovalCategory as usize`.
-    categories: Vec<Category>,
-    commercial_personal: Rule,
-    commercial_license: Rule,
+    pub(crate) categories: Vec<Category>,
+    pub(crate) commercial_personal: Rule,
+    pub(crate) commercial_license: Rule,
 }
 
 /// A province's content restriction, compiled.
 #[derive(Debug)]
 pub(crate) struct Restriction {
-    when: Condition,
-    exempt_subject_kinds: Vec<SubjectKind>,
-    refused: Vec<Content>,
-    only: Vec<Content>,
-    rule: Rule,
+    pub(crate) when: Condition,
+    pub(crate) exempt_subject_kinds: Vec<SubjectKind>,
+    pub(crate) refused: Vec<Content>,
+    pub(crate) only: Vec<Content>,
+    pub(crate) rule: Rule,
 }
 
 impl ContentRules {
@@ -192,7 +189,7 @@ impl ContentRules {
         &self.categories[category as usize]
     }
 
-    fn content(&self, content: Content) -> &ContentRule {
+    pub(crate) fn content(&self, content: Content) -> &ContentRule {
         &self.content[content as usize]
     }
 }
@@ -209,7 +206,7 @@ fn compile(format: &Spanned<String>, file: &File<'_>) -> Result<Regex, RuleError
 }
 
 /// Whether a number, folded and without white space, matches a format.
-fn matches(formats: &[Regex], number: &str) -> bool {
+pub(crate) fn matches(formats: &[Regex], number: &str) -> bool {
     let number: String = fold(number).chars().filter(|c| !c.is_whitespace()).collect();
     formats.iter().any(|f| f.is_match(&number))
 }
@@ -235,143 +232,5 @@ impl Restriction {
             only: entry.only,
             rule,
         })
-    }
-
-    /// Whether the restriction refuses this content for this application.
-    fn refuses(&self, facts: &Facts, content: Content) -> bool {
-        let exempt = facts
-            .subject_kind
-            .is_some_and(|k| self.exempt_subject_kinds.contains(&k))
-            || (!self.exempt_subject_kinds.is_empty() && facts.subject_kind.is_none());
-        self.when.holds(facts)
-            && !exempt
-            && (self.refused.contains(&content) || (!self.only.is_empty() && !self.only.contains(&content)))
-    }
-}
-
-/// Checks the content, pre-approvals and operating status of the websites.
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let rules = &{ cx.rules }.websites.content;
-    let restrictions = cx.province().map(|p| p.websites.content.as_slice()).unwrap_or_default();
-    let filing_type = cx.filing_type();
-    let province = cx.app.province.map(Province::slug).unwrap_or_default();
-    for (i, website) in cx.websites() {
-        for (j, &content) in website.content.iter().enumerate().take(MAX_LIST) {
-            let entry = rules.content(content);
-            let path = || format!("/websites/{i}/content/{j}");
-            if filing_type == Some(FilingType::Personal) && !entry.open_to_personal {
-                let params = params! { "content" => content.as_str() };
-                cx.flag(Code::WebsiteContentNotAllowedForPersonal, path(), &entry.rule, params);
-                continue;
-            }
-            if filing_type != Some(FilingType::Personal)
-                && let Some(category) = entry.pre_approval
-                && !holds(website, category)
-            {
-                let approval = rules.category(category);
-                let params = params! {
-                    "content" => content.as_str(),
-                    "category" => category.as_str(),
-                    "document" => approval.document.as_str(),
-                    "authority" => approval.authority.as_str(),
-                };
-                cx.flag(Code::WebsitePreApprovalMissing, path(), &entry.rule, params);
-            }
-            if let (Some(restriction), Some(filing_type)) =
-                (restrictions.iter().find(|r| r.refuses(&cx.facts, content)), filing_type)
-            {
-                let params = params! {
-                    "province" => province,
-                    "content" => content.as_str(),
-                    "filing_type" => filing_type.as_str(),
-                };
-                cx.flag(
-                    Code::WebsiteContentNotAllowedInProvince,
-                    path(),
-                    &restriction.rule,
-                    params,
-                );
-            }
-        }
-        for (j, approval) in website.pre_approvals.iter().enumerate().take(MAX_LIST) {
-            let Some(category) = approval.category else { continue };
-            let rule = rules.category(category);
-            if approval.number.trim().is_empty() || rule.formats.is_empty() || matches(&rule.formats, &approval.number)
-            {
-                continue;
-            }
-            let params = params! {
-                "number" => approval.number.trim(),
-                "category" => category.as_str(),
-                "example" => rule.example.as_deref().unwrap_or_default(),
-            };
-            let path = format!("/websites/{i}/pre_approvals/{j}/number");
-            cx.flag(Code::WebsitePreApprovalNumberFormat, path, &rule.rule, params);
-        }
-        if website.commercial {
-            let path = format!("/websites/{i}/commercial");
-            if filing_type == Some(FilingType::Personal) {
-                cx.flag(
-                    Code::WebsiteCommercialNotAllowedForPersonal,
-                    path,
-                    &rules.commercial_personal,
-                    params! {},
-                );
-            } else {
-                cx.flag(
-                    Code::WebsiteCommercialRequiresLicense,
-                    path,
-                    &rules.commercial_license,
-                    params! {},
-                );
-            }
-        }
-    }
-}
-
-/// Whether the website holds a pre-approval of this category.
-fn holds(website: &Website, category: PreApprovalCategory) -> bool {
-    website
-        .pre_approvals
-        .iter()
-        .take(MAX_LIST)
-        .any(|p| p.category == Some(category))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::RuleSet;
-
-    #[test]
-    fn every_content_that_needs_a_pre_approval_names_its_category() {
-        let rules = RuleSet::embedded();
-        let content = &rules.data().websites.content;
-        for c in PreApprovalCategory::ALL {
-            let id: Content = c.as_str().parse().unwrap();
-            assert_eq!(content.content(id).pre_approval, Some(*c), "{c}");
-            assert!(!content.content(id).open_to_personal, "{c}");
-        }
-        assert!(content.content(Content::Other).open_to_personal);
-        assert!(!content.content(Content::BulletinBoard).open_to_personal);
-    }
-
-    #[test]
-    fn number_formats_fold_and_ignore_spaces() {
-        let rules = RuleSet::embedded();
-        let content = &rules.data().websites.content;
-        let culture = &content.category(PreApprovalCategory::Culture).formats;
-        for good in [
-            "京网文〔2023〕4872-140号",
-            "京网文（2023）4872-140号",
-            "浙网文[2016]0132-032号",
-            "川网文 [2011] 0207-6号",
-        ] {
-            assert!(matches(culture, good), "{good}");
-        }
-        for bad in ["港网文[2016]0132-032号", "京网文2023-4872-140", "京网文[23]4872-140号"] {
-            assert!(!matches(culture, bad), "{bad}");
-        }
-        assert!(content.category(PreApprovalCategory::Religion).formats.is_empty());
     }
 }

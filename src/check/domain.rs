@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::name::{DomainName, is_under, last_labels};
-use super::rules::DomainRules;
 use crate::application::{Domain, Subject, Website};
+use crate::check::{Context, params};
 use crate::code::Code;
+use crate::domain::{DomainName, is_under, last_labels};
 use crate::report::Params;
 use crate::rules::Rule;
-use crate::validator::{Context, params};
+use crate::rules::domains::DomainRules;
 use crate::vocabulary::{FilingType, Severity};
 
 /// The registrable domains seen so far (ASCII) and where each was first.

@@ -9,11 +9,8 @@
 
 use serde::Deserialize;
 
-use crate::code::Code;
 use crate::province::Province;
 use crate::rules::{Condition, File, Registry, Rule, RuleError, Tiers, rule_entry};
-use crate::validator::{Context, params};
-use crate::vocabulary::Severity;
 
 rule_entry! {
     /// A cap on the websites or domains of one submission.
@@ -29,9 +26,9 @@ rule_entry! {
 #[serde(deny_unknown_fields)]
 pub(crate) struct SubmissionSection {
     #[serde(default)]
-    websites: Option<Tiers<CapEntry>>,
+    pub(crate) websites: Option<Tiers<CapEntry>>,
     #[serde(default)]
-    domains: Option<Tiers<CapEntry>>,
+    pub(crate) domains: Option<Tiers<CapEntry>>,
 }
 
 /// A cap, compiled.
@@ -77,56 +74,5 @@ impl ProvinceSubmissionRules {
             websites: load("websites", doc.websites)?,
             domains: load("domains", doc.domains)?,
         })
-    }
-}
-
-/// The cap broken by a count: of the caps whose condition holds and whose
-/// limit the count exceeds, the most severe, then the lowest.
-fn broken<'a>(cx: &Context<'_>, caps: &'a [Cap], count: usize, code: Code) -> Option<&'a Cap> {
-    let severity = |c: &Cap| c.rule.severity.unwrap_or(code.default_severity());
-    caps.iter()
-        .filter(|c| count > c.limit as usize && c.when.holds(&cx.facts))
-        .min_by(|a, b| {
-            let (a_severity, b_severity): (Severity, Severity) = (severity(a), severity(b));
-            a_severity.cmp(&b_severity).then(a.limit.cmp(&b.limit))
-        })
-}
-
-/// Checks the province's caps. A finding points at the first website, or
-/// the first domain, over the cap.
-pub(crate) fn check(cx: &mut Context<'_>) {
-    let (Some(rules), Some(province)) = (cx.province(), cx.app.province) else {
-        return;
-    };
-    let websites = cx.websites().count();
-    if let Some(cap) = broken(
-        cx,
-        &rules.submission.websites,
-        websites,
-        Code::SubmissionTooManyWebsites,
-    ) {
-        let params = params! { "count" => websites, "limit" => cap.limit, "province" => province.slug() };
-        let path = format!("/websites/{}", cap.limit);
-        cx.flag(Code::SubmissionTooManyWebsites, path, &cap.rule, params);
-    }
-    let domains: usize = cx.websites().map(|(_, w)| Context::domains(w).count()).sum();
-    if let Some(cap) = broken(cx, &rules.submission.domains, domains, Code::SubmissionTooManyDomains) {
-        // The first domain over the cap, in document order.
-        let mut seen = 0usize;
-        let at = cx.websites().find_map(|(i, w)| {
-            let n = Context::domains(w).count();
-            let j = (cap.limit as usize).checked_sub(seen).filter(|j| *j < n);
-            seen += n;
-            j.map(|j| (i, j))
-        });
-        if let Some((i, j)) = at {
-            let params = params! { "count" => domains, "limit" => cap.limit, "province" => province.slug() };
-            cx.flag(
-                Code::SubmissionTooManyDomains,
-                format!("/websites/{i}/domains/{j}"),
-                &cap.rule,
-                params,
-            );
-        }
     }
 }

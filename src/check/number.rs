@@ -2,47 +2,9 @@
 //! existing `icp_number` (rules of `rules/numbers.toml`; the abbreviations
 //! each province's numbers use are the `[identity]` of its province file).
 
-use super::{FilingNumber, NumberError, NumberKind};
+use crate::check::{Context, params};
 use crate::code::Code;
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
-use crate::validator::{Context, params};
-
-rule_entry! {
-    /// A rule of `rules/numbers.toml` (the checks have no parameters).
-    pub(crate) struct Entry {}
-}
-
-/// The rules of `rules/numbers.toml`.
-pub(crate) struct NumberRules {
-    format: Rule,
-    canonical: Rule,
-    province: Rule,
-}
-
-impl NumberRules {
-    pub(crate) fn load(file: &File<'_>, registry: &mut Registry) -> Result<NumberRules, RuleError> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Doc {
-            icp_number: IcpNumberRules,
-        }
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct IcpNumberRules {
-            format: Entry,
-            canonical: Entry,
-            province: Entry,
-        }
-        let doc: Doc = file.parse()?;
-        let mut register =
-            |name: &str, entry: &Entry| file.register(registry, format!("numbers.icp_number.{name}"), entry);
-        Ok(NumberRules {
-            format: register("format", &doc.icp_number.format)?,
-            canonical: register("canonical", &doc.icp_number.canonical)?,
-            province: register("province", &doc.icp_number.province)?,
-        })
-    }
-}
+use crate::number::{FilingNumber, NumberError, NumberKind};
 
 /// Checks the `icp_number` of every website that has one: it must be an
 /// ICP filing or licence number (read leniently; a variant that needed

@@ -7,8 +7,9 @@ use std::fmt::Write as _;
 
 use super::{Province, ProvinceRules};
 use crate::code::Code;
-use crate::person::{Residence, Role};
-use crate::rules::{Rule, RuleData, RuleSet};
+use crate::rules::Rule;
+use crate::rules::people::{Residence, Role};
+use crate::ruleset::{RuleData, RuleSet};
 use crate::vocabulary::Severity;
 
 /// ` (warning)` or ` (info)` when findings of the code under the rule are
@@ -32,14 +33,14 @@ fn national(value: impl std::fmt::Display, code: Code, rule: &Rule) -> String {
 
 fn residence(r: &Residence, refused: Code) -> String {
     let code = match r.policy {
-        crate::person::Policy::ResidencePermit => Code::SubjectResidencePermitRequired,
+        crate::rules::people::Policy::ResidencePermit => Code::SubjectResidencePermitRequired,
         _ => refused,
     };
     let mut cell = r.policy.as_str().replace('_', " ");
     if let Some(days) = r.min_permit_days {
         let _ = write!(cell, ", {days} days left");
     }
-    if r.policy != crate::person::Policy::Accepted {
+    if r.policy != crate::rules::people::Policy::Accepted {
         cell.push_str(severity(code, &r.rule));
     }
     cell

@@ -6,8 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::name::{DomainName, last_labels};
-use super::suffix_list::{PublicSuffixList, Sections};
+use crate::domain::{DomainName, PublicSuffixList, Sections, last_labels};
 use crate::rules::{Condition, File, Registry, Rule, RuleError, Tiers, rule_entry};
 use crate::vocabulary::SubjectKind;
 
@@ -151,7 +150,7 @@ pub(crate) struct DomainRules {
     pub(crate) public_suffix_list_rule: Rule,
     pub(crate) name: Rule,
     /// Every suffix of the national entries (ASCII) to its entry.
-    suffixes: HashMap<Box<str>, usize>,
+    pub(crate) suffixes: HashMap<Box<str>, usize>,
     pub(crate) suffix_rules: Vec<SuffixRule>,
     pub(crate) unlisted: Rule,
     pub(crate) reserved: Vec<KindRule>,
@@ -320,18 +319,18 @@ impl DomainRules {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ProvinceDomainsDoc {
     #[serde(default)]
-    allowed_suffixes: Option<AllowedEntry>,
+    pub(crate) allowed_suffixes: Option<AllowedEntry>,
     #[serde(default)]
-    excluded: BTreeMap<String, ExcludedEntry>,
+    pub(crate) excluded: BTreeMap<String, ExcludedEntry>,
     /// One minimum, or tiers (`[[domains.remaining]]`): a hard one and a
     /// softer one with another severity.
     #[serde(default)]
-    remaining: Option<Tiers<RemainingEntry>>,
+    pub(crate) remaining: Option<Tiers<RemainingEntry>>,
     /// One limit, or tiers (`[[domains.per_website]]`).
     #[serde(default)]
-    per_website: Option<Tiers<PerWebsiteEntry>>,
+    pub(crate) per_website: Option<Tiers<PerWebsiteEntry>>,
     #[serde(default)]
-    holder: Option<HolderEntry>,
+    pub(crate) holder: Option<HolderEntry>,
 }
 
 /// A province's domain rules, compiled. What a province does not set is

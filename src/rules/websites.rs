@@ -17,14 +17,9 @@ use toml::Spanned;
 
 use crate::province::Province;
 use crate::rules::{File, Registry, RuleError};
-use crate::validator::Context;
 
-mod content;
-mod name;
-mod words;
-
-pub(crate) use content::{ContentRules, Restriction, RestrictionEntry};
-pub(crate) use name::{NameRules, NamesSection};
+use crate::rules::content::{ContentRules, Restriction, RestrictionEntry};
+use crate::rules::names::{NameRules, NamesSection};
 
 /// The national website rules.
 #[derive(Debug)]
@@ -52,9 +47,9 @@ impl WebsiteRules {
 #[serde(deny_unknown_fields)]
 pub(crate) struct WebsitesSection {
     #[serde(default)]
-    names: NamesSection,
+    pub(crate) names: NamesSection,
     #[serde(default)]
-    content: BTreeMap<String, Spanned<RestrictionEntry>>,
+    pub(crate) content: BTreeMap<String, Spanned<RestrictionEntry>>,
 }
 
 /// A province's website rules: what it adds to or replaces in the national
@@ -81,10 +76,4 @@ impl ProvinceWebsiteRules {
             .collect::<Result<_, _>>()?;
         Ok(ProvinceWebsiteRules { names, content })
     }
-}
-
-/// Checks the websites' names, content, pre-approvals and operating status.
-pub(crate) fn check(cx: &mut Context<'_>) {
-    name::check(cx);
-    content::check(cx);
 }

@@ -2,44 +2,10 @@
 //! type must not have, and the size limits that keep validation cheap.
 
 use crate::application::{Certificate, Hosting, Person, Subject, Website};
+use crate::check::{Context, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
 use crate::code::Code;
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
-use crate::validator::{Context, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
+use crate::rules::Rule;
 use crate::vocabulary::FilingType;
-
-rule_entry! {
-    /// A rule of `rules/input.toml` (the input checks have no parameters).
-    pub(crate) struct Entry {}
-}
-
-/// The rules of `rules/input.toml`.
-pub(crate) struct InputRules {
-    required: Rule,
-    unknown: Rule,
-    not_allowed: Rule,
-    too_large: Rule,
-}
-
-impl InputRules {
-    pub(crate) fn load(file: &File<'_>, registry: &mut Registry) -> Result<InputRules, RuleError> {
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Doc {
-            required: Entry,
-            unknown: Entry,
-            not_allowed: Entry,
-            too_large: Entry,
-        }
-        let doc: Doc = file.parse()?;
-        let mut register = |name: &str, entry: &Entry| file.register(registry, format!("input.{name}"), entry);
-        Ok(InputRules {
-            required: register("required", &doc.required)?,
-            unknown: register("unknown", &doc.unknown)?,
-            not_allowed: register("not_allowed", &doc.not_allowed)?,
-            too_large: register("too_large", &doc.too_large)?,
-        })
-    }
-}
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     limits(cx);

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::province::Province;
-use crate::rules::{Condition, Facts, File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
 use crate::text::fold_key;
 use crate::vocabulary::{PreApprovalCategory, SubjectKind};
 
@@ -96,14 +96,14 @@ pub(crate) struct Word {
 #[derive(Debug)]
 pub(crate) struct WordList {
     pub(crate) kind: ListKind,
-    position: Position,
-    when: Condition,
-    exempt_subject_kinds: Vec<SubjectKind>,
+    pub(crate) position: Position,
+    pub(crate) when: Condition,
+    pub(crate) exempt_subject_kinds: Vec<SubjectKind>,
     /// An entity whose registered name contains the word may use it.
     pub(crate) registered_name_exempt: bool,
-    automaton: AhoCorasick,
+    pub(crate) automaton: AhoCorasick,
     /// By pattern id: the word, or `None` for an exception.
-    patterns: Vec<Option<Word>>,
+    pub(crate) patterns: Vec<Option<Word>>,
 }
 
 impl WordList {
@@ -196,17 +196,6 @@ impl WordList {
         })
     }
 
-    /// Whether the list applies to this application: its condition holds
-    /// and the subject is not of an exempt kind (an unknown kind is not
-    /// known to be exempt, so a list with exemptions does not apply).
-    pub(crate) fn applies(&self, facts: &Facts) -> bool {
-        self.when.holds(facts)
-            && (self.exempt_subject_kinds.is_empty()
-                || facts
-                    .subject_kind
-                    .is_some_and(|k| !self.exempt_subject_kinds.contains(&k)))
-    }
-
     /// The words of the list in a folded name (see [`fold_key`]), in order.
     pub(crate) fn hits<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Word> + 'a {
         let start_only = self.position == Position::Start;
@@ -221,6 +210,7 @@ impl WordList {
 mod tests {
     use super::*;
     use crate::RuleSet;
+    use crate::check::facts::Facts;
 
     fn words<'a>(list: &'a WordList, name: &'a str) -> Vec<&'a str> {
         list.hits(name).map(|w| w.text.as_str()).collect()

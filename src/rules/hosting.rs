@@ -16,17 +16,12 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
-use jiff::ToSpan;
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::application::{AuthorizationCode, CloudServer, Hosting};
-use crate::code::Code;
-use crate::process::ProcessRules;
+use crate::rules::process::ProcessRules;
 use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
-use crate::validator::{Context, params};
-use crate::vocabulary::{Billing, IssuerAccount};
 
 rule_entry! {
     /// A rule without parameters.
@@ -79,42 +74,42 @@ rule_entry! {
 
 /// A provider, compiled.
 #[derive(Debug)]
-struct Provider {
-    id: String,
-    name: String,
-    name_zh: String,
+pub(crate) struct Provider {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) name_zh: String,
     /// Lower-case region id → whether it is in mainland China.
-    regions: HashMap<String, bool>,
-    rule: Rule,
+    pub(crate) regions: HashMap<String, bool>,
+    pub(crate) rule: Rule,
 }
 
 /// An authorization code format, compiled.
 #[derive(Debug)]
-struct Format {
-    id: String,
-    applies_to: Option<Regex>,
-    pattern: Regex,
-    rule: Rule,
+pub(crate) struct Format {
+    pub(crate) id: String,
+    pub(crate) applies_to: Option<Regex>,
+    pub(crate) pattern: Regex,
+    pub(crate) rule: Rule,
 }
 
 /// The rules of `rules/hosting.toml`.
 #[derive(Debug)]
 pub(crate) struct HostingRules {
-    unknown_region: Rule,
-    billing: Rule,
-    purchase: (u32, Rule),
-    expired: Rule,
-    review_steps: Vec<String>,
-    holiday_days: u32,
-    review: Rule,
-    issuer: Rule,
-    used: Rule,
-    single_domain: Rule,
+    pub(crate) unknown_region: Rule,
+    pub(crate) billing: Rule,
+    pub(crate) purchase: (u32, Rule),
+    pub(crate) expired: Rule,
+    pub(crate) review_steps: Vec<String>,
+    pub(crate) holiday_days: u32,
+    pub(crate) review: Rule,
+    pub(crate) issuer: Rule,
+    pub(crate) used: Rule,
+    pub(crate) single_domain: Rule,
     /// Formats with `applies_to`, in key order, then the default.
-    formats: Vec<Format>,
-    providers: Vec<Provider>,
+    pub(crate) formats: Vec<Format>,
+    pub(crate) providers: Vec<Provider>,
     /// Normalised provider id or alias → index in `providers`.
-    provider_ids: HashMap<String, usize>,
+    pub(crate) provider_ids: HashMap<String, usize>,
 }
 
 /// A provider id as input may spell it: lower case, without spaces,
@@ -241,7 +236,7 @@ impl HostingRules {
 
     /// Whether a region is in mainland China, with the provider whose data
     /// says so; `None` when the region is not known.
-    fn locate(&self, provider: &str, region: &str) -> Option<(bool, &Provider)> {
+    pub(crate) fn locate(&self, provider: &str, region: &str) -> Option<(bool, &Provider)> {
         let region = region.to_ascii_lowercase();
         if let Some(&i) = self.provider_ids.get(&*normalise_provider(provider)) {
             let p = self.providers.get(i)?;
@@ -256,137 +251,9 @@ impl HostingRules {
     }
 }
 
-pub(crate) fn check(cx: &mut Context<'_>) {
-    match &cx.app.hosting {
-        Some(Hosting::CloudServer(server)) => cloud_server(cx, server),
-        Some(Hosting::AuthorizationCode(code)) => authorization_code(cx, code),
-        None => {}
-    }
-}
-
-fn cloud_server(cx: &mut Context<'_>, server: &CloudServer) {
-    let rules = &{ cx.rules }.hosting;
-    let region = server.region.trim();
-    let provider = server.provider.trim();
-    if !region.is_empty() {
-        match rules.locate(provider, region) {
-            Some((true, _)) => {}
-            Some((false, p)) => {
-                let params = params! {
-                    "region" => region,
-                    "provider" => p.id.as_str(),
-                    "provider_name" => p.name.as_str(),
-                    "provider_name_zh" => p.name_zh.as_str(),
-                };
-                cx.flag(Code::HostingNotMainland, "/hosting/region", &p.rule, params);
-            }
-            None => {
-                let params = params! { "region" => region, "provider" => provider };
-                cx.flag(
-                    Code::HostingRegionUnknown,
-                    "/hosting/region",
-                    &rules.unknown_region,
-                    params,
-                );
-            }
-        }
-    }
-    if server.billing == Some(Billing::Postpaid) {
-        cx.flag(Code::HostingPostpaid, "/hosting/billing", &rules.billing, params! {});
-    }
-    if let Some(months) = server.purchased_months
-        && months < rules.purchase.0
-    {
-        let params = params! { "months" => months, "min_months" => rules.purchase.0 };
-        cx.flag(
-            Code::HostingPurchaseTooShort,
-            "/hosting/purchased_months",
-            &rules.purchase.1,
-            params,
-        );
-    }
-    let Some(expires_on) = server.expires_on else { return };
-    if expires_on < cx.as_of {
-        let params = params! { "expires_on" => expires_on.to_string() };
-        cx.flag(Code::HostingExpired, "/hosting/expires_on", &rules.expired, params);
-        return;
-    }
-    let working_days: u32 = rules
-        .review_steps
-        .iter()
-        .filter_map(|id| crate::process::working_days(cx, id))
-        .sum();
-    let days = calendar_days(working_days, rules.holiday_days);
-    if let Ok(review_ends) = cx.as_of.checked_add(i64::from(days).days())
-        && expires_on < review_ends
-    {
-        let params = params! {
-            "expires_on" => expires_on.to_string(),
-            "review_ends" => review_ends.to_string(),
-            "working_days" => working_days,
-        };
-        cx.flag(Code::HostingExpiringSoon, "/hosting/expires_on", &rules.review, params);
-    }
-}
-
-/// Calendar days that certainly hold `working_days`: every started run of
-/// 5 working days is a week of 7 days, plus a public-holiday allowance.
-fn calendar_days(working_days: u32, holiday_days: u32) -> u32 {
-    working_days.div_ceil(5).saturating_mul(7).saturating_add(holiday_days)
-}
-
-fn authorization_code(cx: &mut Context<'_>, auth: &AuthorizationCode) {
-    let rules = &{ cx.rules }.hosting;
-    let code = auth.code.trim();
-    if !code.is_empty() {
-        let format = rules
-            .formats
-            .iter()
-            .find(|f| f.applies_to.as_ref().is_none_or(|a| a.is_match(code)));
-        if let Some(f) = format
-            && !f.pattern.is_match(code)
-        {
-            let params = params! { "code" => code, "format" => f.id.as_str() };
-            cx.flag(Code::HostingAuthCodeFormat, "/hosting/code", &f.rule, params);
-        }
-    }
-    if auth.issuer_account == Some(IssuerAccount::Personal) {
-        cx.flag(
-            Code::HostingAuthCodeIssuerNotEnterprise,
-            "/hosting/issuer_account",
-            &rules.issuer,
-            params! {},
-        );
-    }
-    if auth.used {
-        cx.flag(Code::HostingAuthCodeUsed, "/hosting/used", &rules.used, params! {});
-    }
-    let websites = cx.app.websites.len();
-    let domains: usize = cx.app.websites.iter().map(|w| w.domains.len()).sum();
-    if websites > 1 || domains > 1 {
-        let params = params! { "websites" => websites, "domains" => domains };
-        cx.flag(
-            Code::HostingAuthCodeSingleDomain,
-            "/hosting",
-            &rules.single_domain,
-            params,
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn working_days_become_whole_weeks_and_a_holiday() {
-        assert_eq!(calendar_days(0, 8), 8);
-        assert_eq!(calendar_days(1, 8), 15);
-        assert_eq!(calendar_days(5, 8), 15);
-        assert_eq!(calendar_days(21, 8), 43);
-        assert_eq!(calendar_days(31, 8), 57);
-        assert_eq!(calendar_days(u32::MAX, u32::MAX), u32::MAX);
-    }
 
     #[test]
     fn provider_ids_are_normalised() {

@@ -1,0 +1,169 @@
+//! The materials checklist (备案材料): which documents to prepare, for whom
+//! (`rules/materials.toml`, and the `[[materials]]` requirements of the
+//! province files).
+//!
+//! A requirement names a material, its target (`for`: the subject, the
+//! legal representative, the principal, each website manager, each
+//! responsible person, each website, each domain, each pre-approval) and a
+//! condition (`when`). The predicates of the condition about one person,
+//! website or domain are evaluated on each instance of the target, so that
+//! `for = "people"` with `when = { age = { max = 17 } }` lists a guardian's
+//! consent for each minor. The checklist has the national requirements
+//! first, then the province's, each material once per path.
+
+use crate::application::{Certificate, LegalRepresentative, Person};
+use crate::check::facts::{On, PersonFacts};
+use crate::check::person::{age_of, same_person};
+use crate::check::{Context, MAX_LIST};
+use crate::report::Material;
+use crate::rules::materials::Target;
+use crate::vocabulary::FilingType;
+
+/// The checklist for this application, each material once per target.
+pub(crate) fn checklist(cx: &Context<'_>) -> Vec<Material> {
+    let rules = &cx.rules.materials;
+    let own = cx.province().map(|p| p.materials.as_slice()).unwrap_or_default();
+    let mut out: Vec<Material> = Vec::new();
+    for requirement in rules.requirements.iter().chain(own) {
+        let material = &requirement.material;
+        each_target(cx, requirement.target, &mut |at, on| {
+            if !requirement.when.holds(&cx.facts, on) {
+                return;
+            }
+            let path = at.path();
+            if !out.iter().any(|m| m.id == material.id && m.concerns == path) {
+                out.push(Material {
+                    id: material.id.clone(),
+                    concerns: path,
+                    name: material.name.clone(),
+                    name_zh: material.name_zh.clone(),
+                });
+            }
+        });
+    }
+    out
+}
+
+/// Where a target instance is; its path is only built when it is listed.
+#[derive(Clone, Copy)]
+enum At {
+    Subject,
+    LegalRepresentative,
+    Principal,
+    Manager(usize),
+    Website(usize),
+    Domain(usize, usize),
+    PreApproval(usize, usize),
+}
+
+impl At {
+    fn path(self) -> String {
+        match self {
+            At::Subject => "/subject".into(),
+            At::LegalRepresentative => "/subject/legal_representative".into(),
+            At::Principal => "/subject/principal".into(),
+            At::Manager(i) => format!("/websites/{i}/manager"),
+            At::Website(i) => format!("/websites/{i}"),
+            At::Domain(i, j) => format!("/websites/{i}/domains/{j}"),
+            At::PreApproval(i, j) => format!("/websites/{i}/pre_approvals/{j}"),
+        }
+    }
+}
+
+/// Calls `f` with each instance of a target, in document order.
+fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a>)) {
+    let Some(subject) = &cx.app.subject else { return };
+    let personal = subject.filing_type() == Some(FilingType::Personal);
+    let legal = subject.legal_representative.as_ref().filter(|_| !personal);
+    let principal = subject.principal.as_ref();
+    let person = |name: &str, certificate: &Option<Certificate>, is_principal: Option<bool>| {
+        On::Person(PersonFacts {
+            age: age_of(certificate, cx.as_of),
+            legal_representative: is(legal, name, certificate),
+            principal: is_principal,
+        })
+    };
+    // Each distinct website manager, where first seen.
+    let managers = || {
+        let mut seen: Vec<&Person> = Vec::new();
+        cx.websites().filter_map(move |(i, w)| {
+            let m = w.manager.as_ref()?;
+            if seen
+                .iter()
+                .any(|s| same_person(&s.name, &s.certificate, &m.name, &m.certificate))
+            {
+                return None;
+            }
+            seen.push(m);
+            Some((i, m))
+        })
+    };
+    let is_principal = |m: &Person| {
+        principal
+            .filter(|p| !p.name.trim().is_empty())
+            .map(|p| same_person(&p.name, &p.certificate, &m.name, &m.certificate))
+    };
+    match target {
+        Target::Subject => f(At::Subject, On::Application),
+        Target::LegalRepresentative => {
+            if let Some(l) = legal {
+                let on = On::Person(PersonFacts {
+                    age: age_of(&l.certificate, cx.as_of),
+                    legal_representative: Some(true),
+                    principal: cx.facts.principal_is_legal_representative,
+                });
+                f(At::LegalRepresentative, on);
+            }
+        }
+        Target::Principal => match (principal, personal) {
+            (Some(p), _) => f(At::Principal, person(&p.name, &p.certificate, Some(true))),
+            (None, true) => f(At::Subject, person(&subject.name, &subject.certificate, Some(true))),
+            (None, false) => {}
+        },
+        Target::Managers => {
+            for (i, m) in managers() {
+                f(At::Manager(i), person(&m.name, &m.certificate, is_principal(m)));
+            }
+        }
+        Target::People if personal => f(At::Subject, person(&subject.name, &subject.certificate, Some(true))),
+        Target::People => {
+            if let Some(p) = principal {
+                f(At::Principal, person(&p.name, &p.certificate, Some(true)));
+            }
+            for (i, m) in managers() {
+                if is_principal(m) != Some(true) {
+                    f(At::Manager(i), person(&m.name, &m.certificate, is_principal(m)));
+                }
+            }
+        }
+        Target::Websites => {
+            for (i, w) in cx.websites() {
+                f(At::Website(i), On::Website(w));
+            }
+        }
+        Target::Domains => {
+            for (i, w) in cx.websites() {
+                for (j, d) in Context::domains(w) {
+                    f(At::Domain(i, j), On::Domain(w, d));
+                }
+            }
+        }
+        Target::PreApprovals => {
+            for (i, w) in cx.websites() {
+                // A list over the limit is `input.too_large` and not checked further.
+                if w.pre_approvals.len() <= MAX_LIST {
+                    for j in 0..w.pre_approvals.len() {
+                        f(At::PreApproval(i, j), On::Website(w));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a person is the legal representative; unknown without one.
+fn is(legal: Option<&LegalRepresentative>, name: &str, certificate: &Option<Certificate>) -> Option<bool> {
+    legal
+        .filter(|l| !l.name.trim().is_empty() && !name.trim().is_empty())
+        .map(|l| same_person(&l.name, &l.certificate, name, certificate))
+}

@@ -1,0 +1,167 @@
+//! A rule file being loaded: the embedded files, or a directory on disk.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::{Registry, Rule, RuleError, Sourced};
+use std::ops::Range;
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../rules/", $name))),)*]
+    };
+}
+
+/// Every file of the rule data, relative to the rules directory, with its
+/// embedded text.
+pub(crate) const FILES: &[(&str, &str)] = embed![
+    "ruleset.toml",
+    "sources.toml",
+    "messages.toml",
+    "input.toml",
+    "regions.toml",
+    "regions.tsv",
+    "certificates.toml",
+    "subject.toml",
+    "people.toml",
+    "names.toml",
+    "content.toml",
+    "contacts.toml",
+    "materials.toml",
+    "process.toml",
+    "numbers.toml",
+    "domains.toml",
+    "public_suffix_list.dat",
+    "hosting.toml",
+    "provinces/beijing.toml",
+    "provinces/tianjin.toml",
+    "provinces/hebei.toml",
+    "provinces/shanxi.toml",
+    "provinces/neimenggu.toml",
+    "provinces/liaoning.toml",
+    "provinces/jilin.toml",
+    "provinces/heilongjiang.toml",
+    "provinces/shanghai.toml",
+    "provinces/jiangsu.toml",
+    "provinces/zhejiang.toml",
+    "provinces/anhui.toml",
+    "provinces/fujian.toml",
+    "provinces/jiangxi.toml",
+    "provinces/shandong.toml",
+    "provinces/henan.toml",
+    "provinces/hubei.toml",
+    "provinces/hunan.toml",
+    "provinces/guangdong.toml",
+    "provinces/guangxi.toml",
+    "provinces/hainan.toml",
+    "provinces/chongqing.toml",
+    "provinces/sichuan.toml",
+    "provinces/guizhou.toml",
+    "provinces/yunnan.toml",
+    "provinces/xizang.toml",
+    "provinces/shaanxi.toml",
+    "provinces/gansu.toml",
+    "provinces/qinghai.toml",
+    "provinces/ningxia.toml",
+    "provinces/xinjiang.toml",
+];
+
+pub(crate) enum Origin<'a> {
+    Embedded,
+    Dir(&'a Path),
+}
+
+/// One rule file being loaded.
+pub(crate) struct File<'a> {
+    /// The name relative to the rules directory, e.g. `provinces/zhejiang.toml`.
+    pub(crate) name: &'a str,
+    /// The name errors show: the path on disk, or `rules/…` when embedded.
+    shown: String,
+    text: Cow<'static, str>,
+}
+
+impl<'a> File<'a> {
+    pub(crate) fn read(origin: &Origin<'_>, name: &'a str) -> Result<File<'a>, RuleError> {
+        match origin {
+            Origin::Embedded => {
+                let text = FILES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, text)| *text)
+                    .ok_or_else(|| RuleError::new(name, "not an embedded rule file"))?;
+                Ok(File {
+                    name,
+                    shown: format!("rules/{name}"),
+                    text: Cow::Borrowed(text),
+                })
+            }
+            Origin::Dir(dir) => {
+                let path = dir.join(name);
+                let shown = path.display().to_string();
+                let text = std::fs::read_to_string(&path).map_err(|e| RuleError::io(&shown, e))?;
+                Ok(File {
+                    name,
+                    shown,
+                    text: Cow::Owned(text),
+                })
+            }
+        }
+    }
+
+    /// The raw text, for files that are not TOML.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Deserialises the file as TOML; errors carry the position.
+    pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, RuleError> {
+        toml::from_str(&self.text).map_err(|e| match e.span() {
+            Some(span) => RuleError::at(&self.shown, &self.text, span, e.message().trim_end()),
+            None => RuleError::new(&self.shown, e.message().trim_end()),
+        })
+    }
+
+    /// An error about the file as a whole.
+    pub(crate) fn error(&self, message: impl Into<String>) -> RuleError {
+        RuleError::new(&self.shown, message)
+    }
+
+    /// An error at a 1-based line of the file.
+    pub(crate) fn error_at_line(&self, line: usize, message: impl Into<String>) -> RuleError {
+        RuleError::at_line(&self.shown, line, message)
+    }
+
+    /// An error at a span of the file (from a `toml::Spanned` value).
+    pub(crate) fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> RuleError {
+        RuleError::at(&self.shown, &self.text, span, message)
+    }
+
+    /// Registers a rule with its id, checking its sources.
+    pub(crate) fn register(&self, registry: &mut Registry, id: String, rule: &dyn Sourced) -> Result<Rule, RuleError> {
+        registry.register(id, rule, self)
+    }
+}
+
+/// Fails on a `.toml` file under `dir` that the rule set does not read.
+pub(crate) fn check_no_extra_files(root: &Path, dir: &Path) -> Result<(), RuleError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| RuleError::io(&dir.display().to_string(), e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| RuleError::io(&dir.display().to_string(), e))?;
+        let path: PathBuf = entry.path();
+        if path.is_dir() {
+            check_no_extra_files(root, &path)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            let relative = path.strip_prefix(root).unwrap_or(&path);
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if !FILES.iter().any(|(name, _)| *name == relative) {
+                return Err(RuleError::new(
+                    &path.display().to_string(),
+                    "not a rule file of this rule set (see the rules README for the layout)",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
