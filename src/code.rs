@@ -1,9 +1,16 @@
 //! The finding codes: stable identifiers of everything `validate` can report.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
 use crate::vocabulary::{Severity, UnknownId};
+
+/// The parameters of a finding: the values its message talks about, by name.
+///
+/// Certificate and phone numbers in parameters are always masked (see
+/// [`privacy`](crate::privacy)).
+pub type Params = BTreeMap<String, serde_json::Value>;
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = ($id:literal, $severity:ident), )*) => {

@@ -1,7 +1,6 @@
 //! The report: the verdict, the findings, the materials checklist and the
 //! process steps (SPEC §3).
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
 use jiff::civil::Date;
@@ -10,14 +9,11 @@ use serde::{Deserialize, Serialize};
 use crate::application::date;
 use crate::code::Code;
 use crate::province::Province;
+pub use crate::rules::process::Step;
 use crate::ruleset::RuleSet;
 use crate::vocabulary::{FilingType, Language, Severity};
 
-/// The parameters of a finding: the values its message talks about, by name.
-///
-/// Certificate and phone numbers in parameters are always masked (see
-/// [`privacy`](crate::privacy)).
-pub type Params = BTreeMap<String, serde_json::Value>;
+pub use crate::code::Params;
 
 /// The outcome of validating an application.
 ///
@@ -249,31 +245,6 @@ pub struct Material {
     pub name: Arc<str>,
     /// Chinese name.
     pub name_zh: Arc<str>,
-}
-
-/// A step of the filing process and its time limit.
-///
-/// As in [`Material`], the id and names are shared with the rule set.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Step {
-    /// The step id, e.g. `authority_review`.
-    pub id: Arc<str>,
-    /// English name.
-    pub name: Arc<str>,
-    /// Chinese name.
-    pub name_zh: Arc<str>,
-    /// The usual duration in working days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub working_days: Option<u32>,
-    /// The longest the step may take, in working days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_working_days: Option<u32>,
-    /// The longest the step may take, in hours.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_hours: Option<u32>,
-    /// The longest the step may take, in calendar days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_days: Option<u32>,
 }
 
 /// The order of keys within every object of the application, as SPEC §2

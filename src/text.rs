@@ -75,6 +75,17 @@ pub(crate) fn is_han(c: char) -> bool {
     )
 }
 
+/// A certificate number as the checks read it: full-width forms folded,
+/// white space trimmed (borrowed when there is nothing to fold).
+pub(crate) fn certificate_number(number: &str) -> Cow<'_, str> {
+    let trimmed = number.trim();
+    if trimmed.bytes().all(|b| b.is_ascii_graphic()) {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(fold(number))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Cow, fold, fold_key, folded_eq, is_han};

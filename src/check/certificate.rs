@@ -17,8 +17,6 @@
 //! as `subject.certificate_kind_mismatch` only: its number is not judged
 //! against a kind that is wrong anyway.
 
-use std::borrow::Cow;
-
 use crate::application::{Certificate, Validity};
 use crate::check::{Context, params};
 use crate::code::Code;
@@ -29,6 +27,7 @@ use crate::identity::{
 use crate::privacy::mask_certificate;
 use crate::rules::Rule;
 use crate::rules::certificates::NumberFormat;
+use crate::text::certificate_number;
 use crate::vocabulary::{CertificateKind, FilingType};
 
 /// The minimum remaining validity of a certificate of this kind, in days,
@@ -120,11 +119,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     };
     for (k, (at, certificate, holder)) in certificates(cx).enumerate() {
         let Some(kind) = certificate.kind else { continue };
-        let number = normalise(&certificate.number);
+        let number = certificate_number(&certificate.number);
         // Each (kind, number) is checked once, and each (kind, number, validity).
         let (mut repeated_number, mut repeated_validity) = (false, false);
         for (_, c, h) in certificates(cx).take(k) {
-            if c.kind == Some(kind) && normalise(&c.number) == number {
+            if c.kind == Some(kind) && certificate_number(&c.number) == number {
                 repeated_number |= fits(kind, h);
                 repeated_validity |= c.valid_until == certificate.valid_until;
             }
@@ -149,17 +148,6 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         && let Some(validity) = permit.valid_until
     {
         check_validity(cx, Location::ResidencePermit, validity, None);
-    }
-}
-
-/// A certificate number as the checks read it: full-width forms folded,
-/// white space trimmed (borrowed when there is nothing to fold).
-pub(crate) fn normalise(number: &str) -> Cow<'_, str> {
-    let trimmed = number.trim();
-    if trimmed.bytes().all(|b| b.is_ascii_graphic()) {
-        Cow::Borrowed(trimmed)
-    } else {
-        Cow::Owned(crate::text::fold(number))
     }
 }
 
@@ -188,7 +176,7 @@ fn check_number(cx: &mut Context<'_>, at: Location, kind: CertificateKind, numbe
     let rules = &{ cx.rules }.certificates;
     let format = rules.kind(kind).number;
     let Some(rule) = rules.formats.get(&format) else { return };
-    let mut flag = |cx: &mut Context<'_>, code: Code, rule: &Rule, mut params: crate::Params| {
+    let mut flag = |cx: &mut Context<'_>, code: Code, rule: &Rule, mut params: crate::code::Params| {
         params.insert("number".into(), mask_certificate(number).into());
         cx.flag(code, at.path("number"), rule, params);
     };
@@ -247,7 +235,7 @@ fn check_number(cx: &mut Context<'_>, at: Location, kind: CertificateKind, numbe
     }
 }
 
-type Flag<'f> = dyn FnMut(&mut Context<'_>, Code, &Rule, crate::Params) + 'f;
+type Flag<'f> = dyn FnMut(&mut Context<'_>, Code, &Rule, crate::code::Params) + 'f;
 
 fn resident_id_error(
     cx: &mut Context<'_>,

@@ -123,7 +123,7 @@ fn holds(website: &Website, category: PreApprovalCategory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RuleSet;
+    use crate::ruleset::RuleSet;
 
     #[test]
     fn every_content_that_needs_a_pre_approval_names_its_category() {

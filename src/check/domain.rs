@@ -8,8 +8,8 @@ use serde_json::Value;
 use crate::application::{Domain, Subject, Website};
 use crate::check::{Context, params};
 use crate::code::Code;
+use crate::code::Params;
 use crate::domain::{DomainName, is_under, last_labels};
-use crate::report::Params;
 use crate::rules::Rule;
 use crate::rules::domains::DomainRules;
 use crate::vocabulary::{FilingType, Severity};
@@ -201,7 +201,7 @@ fn province_slug(cx: &Context<'_>) -> &'static str {
     cx.app.province.map_or("", |p| p.slug())
 }
 
-fn kinds(kinds: &[crate::SubjectKind]) -> Value {
+fn kinds(kinds: &[crate::vocabulary::SubjectKind]) -> Value {
     Value::Array(kinds.iter().map(|k| Value::from(k.as_str())).collect())
 }
 

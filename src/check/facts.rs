@@ -1,17 +1,8 @@
-//! Conditions: the small typed vocabulary rule data uses to say when a
-//! rule, a material or a step applies (`when = { filing_type = "entity" }`).
-//!
-//! A condition is a table of predicates that must all hold; an empty table
-//! always holds. Keys and values are checked when the rule set loads, so a
-//! misspelt predicate or an unknown value is a [`RuleError`](crate::RuleError)
-//! with its file and line, never a silently false rule.
-//!
-//! Most predicates are about the application as a whole (the filing type,
-//! the subject, counts of websites and domains). A few are about one person,
-//! one website or one domain: they are evaluated on the target of a material
-//! requirement (`for = "people"`, `"websites"`, `"domains"` …), and only
-//! there; a [`Condition`] used anywhere else refuses them when it loads, and
-//! a [`TargetCondition`] is checked against its requirement's target.
+//! When a condition holds: the facts about an application that the
+//! conditions of the rule data are tested against, computed once per
+//! validation (the costly ones when first needed), and `holds` on the
+//! condition types of the rule language. The rule language says what a
+//! condition is; this module says when it holds.
 
 use std::cell::OnceCell;
 
@@ -167,7 +158,7 @@ impl<'a> Facts<'a> {
         let individual_business = subject
             .filter(|s| s.filing_type() == Some(FilingType::Entity))
             .and_then(|s| s.certificate.as_ref())
-            .and_then(|c| Uscc::parse(&crate::check::certificate::normalise(&c.number)).ok())
+            .and_then(|c| Uscc::parse(&crate::text::certificate_number(&c.number)).ok())
             .is_some_and(|code| code.as_str().starts_with("92"));
         Facts {
             app,
@@ -249,8 +240,8 @@ impl<'a> Facts<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RuleSet;
     use crate::rules::condition::{Range, Scope};
+    use crate::ruleset::RuleSet;
 
     fn condition(toml: &str) -> Result<Condition, toml::de::Error> {
         toml::from_str(toml)

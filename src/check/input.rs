@@ -120,7 +120,7 @@ fn limits(cx: &mut Context<'_>) {
 /// Calls `f` with every string of the application that a check reads (and
 /// a way to build its path), within the list limits. Strings longer than
 /// `MAX_CHARS` bytes are the only candidates, so paths are built rarely.
-fn each_string(app: &crate::Application, f: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
+fn each_string(app: &crate::application::Application, f: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
     let mut visit = |path: &dyn Fn() -> String, s: &str| {
         if s.len() > MAX_CHARS {
             f(path, s);

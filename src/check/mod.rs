@@ -129,7 +129,7 @@ impl<'a> Context<'a> {
 macro_rules! params {
     ($($key:literal => $value:expr),* $(,)?) => {{
         #[allow(unused_mut)]
-        let mut params = $crate::report::Params::new();
+        let mut params = $crate::code::Params::new();
         $( params.insert($key.to_owned(), serde_json::Value::from($value)); )*
         params
     }};

@@ -74,13 +74,13 @@ pub(crate) fn check(cx: &mut Context<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::Application;
+    use crate::application::Application;
 
     fn findings(icp_number: &str) -> Vec<(String, String)> {
         let json = include_str!("../../examples/applications/personal.json");
         let mut app = Application::from_json(json).unwrap();
         app.websites[0].icp_number = icp_number.to_owned();
-        crate::validate(&app)
+        crate::validator::validate(&app)
             .findings
             .into_iter()
             .map(|f| (f.code.to_string(), f.path))
@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn the_rules_have_sources() {
-        let rules = crate::RuleSet::embedded();
+        let rules = crate::ruleset::RuleSet::embedded();
         for id in [
             "numbers.icp_number.format",
             "numbers.icp_number.canonical",

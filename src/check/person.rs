@@ -239,7 +239,7 @@ impl Contact<'_> {
 /// The birth date a personal certificate records, if its number is valid.
 fn birth_date(certificate: &Option<Certificate>) -> Option<jiff::civil::Date> {
     let c = certificate.as_ref()?;
-    let number = crate::check::certificate::normalise(&c.number);
+    let number = crate::text::certificate_number(&c.number);
     match c.kind? {
         CertificateKind::ResidentIdCard
         | CertificateKind::HkMacaoResidencePermit

@@ -55,7 +55,7 @@ pub(crate) fn origin(rules: &SubjectRules, app: &Application, province: Option<P
         Some(CertificateKind::ResidentIdCard) => match rules.province_of(subject.certificate_address.trim()) {
             Some(p) => (p, true),
             None => {
-                let number = crate::check::certificate::normalise(&certificate.number);
+                let number = crate::text::certificate_number(&certificate.number);
                 match ResidentId::parse(&number).ok().and_then(|id| id.province()) {
                     Some(p) => (p, false),
                     None => return Origin::Unknown,
@@ -187,7 +187,7 @@ fn permit_problem(
     subject: &crate::application::Subject,
     province: Province,
     min_days: Option<u32>,
-) -> Option<(&'static str, crate::Params)> {
+) -> Option<(&'static str, crate::code::Params)> {
     let Some(permit) = &subject.residence_permit else {
         let params = params! { "reason" => "no residence permit is given" };
         return Some(("/subject/residence_permit", params));
@@ -349,7 +349,7 @@ fn credit_code_province(cx: &Context<'_>, kind: CertificateKind, number: &str) -
     ) {
         return None;
     }
-    let number = crate::check::certificate::normalise(number);
+    let number = crate::text::certificate_number(number);
     let chars = Uscc::compact(&number).ok()?;
     let valid = Uscc::parse(&number).is_ok() || certificates.is_pilot_code(std::str::from_utf8(&chars).ok()?);
     if !valid {
@@ -390,7 +390,7 @@ fn addresses(cx: &mut Context<'_>) {
 }
 
 /// The certificate kinds that fit a subject kind.
-fn accepted(cx: &Context<'_>, subject_kind: crate::SubjectKind) -> Vec<&'static str> {
+fn accepted(cx: &Context<'_>, subject_kind: crate::vocabulary::SubjectKind) -> Vec<&'static str> {
     CertificateKind::ALL
         .iter()
         .filter(|k| cx.rules.certificates.kind(**k).subjects.contains(&subject_kind))
@@ -400,7 +400,7 @@ fn accepted(cx: &Context<'_>, subject_kind: crate::SubjectKind) -> Vec<&'static 
 
 #[cfg(test)]
 mod tests {
-    use crate::RuleSet;
+    use crate::ruleset::RuleSet;
 
     #[test]
     fn addresses_name_their_province() {

@@ -402,7 +402,7 @@ mod tests {
 
     #[test]
     fn the_listed_suffixes_beyond_the_public_suffix_list_are_the_two_known_ones() {
-        let rules = crate::RuleSet::embedded();
+        let rules = crate::ruleset::RuleSet::embedded();
         let domains = &rules.data().domains;
         let mut extra: Vec<String> = domains
             .suffixes
@@ -419,7 +419,7 @@ mod tests {
 
     #[test]
     fn split_uses_the_longer_of_the_two_suffixes() {
-        let rules = crate::RuleSet::embedded();
+        let rules = crate::ruleset::RuleSet::embedded();
         let domains = &rules.data().domains;
         let split = |s: &str| domains.split(&DomainName::parse(s).unwrap());
         assert_eq!(

@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use super::{File, RuleError};
 use crate::code::Code;
-use crate::report::Params;
+use crate::code::Params;
 
 #[derive(Debug)]
 pub(crate) struct Messages {

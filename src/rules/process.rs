@@ -1,9 +1,10 @@
 //! The filing process (备案流程) and its time limits (`rules/process.toml`,
 //! with the provinces' own limits).
 
-use serde::Deserialize;
+use std::sync::Arc;
 
-use crate::report::Step;
+use serde::{Deserialize, Serialize};
+
 use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
 rule_entry! {
     /// A step of the process.
@@ -36,6 +37,31 @@ rule_entry! {
         #[serde(default)]
         max_days: Option<u32>,
     }
+}
+
+/// A step of the filing process and its time limit.
+///
+/// As in [`Material`](crate::Material), the id and names are shared with the rule set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// The step id, e.g. `authority_review`.
+    pub id: Arc<str>,
+    /// English name.
+    pub name: Arc<str>,
+    /// Chinese name.
+    pub name_zh: Arc<str>,
+    /// The usual duration in working days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_days: Option<u32>,
+    /// The longest the step may take, in working days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_working_days: Option<u32>,
+    /// The longest the step may take, in hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_hours: Option<u32>,
+    /// The longest the step may take, in calendar days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_days: Option<u32>,
 }
 
 /// A step, compiled.

@@ -31,7 +31,7 @@ macro_rules! rule_entry {
             pub(crate) source_date: $crate::rules::SourceDate,
             /// A severity that replaces the finding code's default.
             #[serde(default)]
-            pub(crate) severity: Option<$crate::Severity>,
+            pub(crate) severity: Option<$crate::vocabulary::Severity>,
             /// Why the rule is as it is (conflicts between sources, inferences).
             #[serde(default)]
             #[allow(dead_code)]

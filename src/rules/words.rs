@@ -209,8 +209,8 @@ impl WordList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::RuleSet;
     use crate::check::facts::Facts;
+    use crate::ruleset::RuleSet;
 
     fn words<'a>(list: &'a WordList, name: &'a str) -> Vec<&'a str> {
         list.hits(name).map(|w| w.text.as_str()).collect()
@@ -220,12 +220,12 @@ mod tests {
     fn applies(list: &WordList, kind: Option<SubjectKind>) -> bool {
         let rules = RuleSet::embedded();
         let data = rules.data();
-        let app = crate::Application {
-            subject: Some(crate::Subject {
+        let app = crate::application::Application {
+            subject: Some(crate::application::Subject {
                 kind,
-                ..crate::Subject::default()
+                ..crate::application::Subject::default()
             }),
-            ..crate::Application::default()
+            ..crate::application::Application::default()
         };
         list.applies(&Facts::new(&app, &data.subject, &data.domains, None))
     }
@@ -264,7 +264,7 @@ mod tests {
         let hit = places.hits("海南美食").next().unwrap();
         assert_eq!(hit.text, "海南");
         assert!(hit.rule.id.starts_with("provinces.hainan.websites.names.lists."));
-        assert_eq!(hit.rule.severity, Some(crate::Severity::Warning));
+        assert_eq!(hit.rule.severity, Some(crate::vocabulary::Severity::Warning));
         assert_eq!(places.hits("三亚的广西朋友").count(), 2);
     }
 }

@@ -62,7 +62,7 @@ mod valid;
 use jiff::civil::Date;
 
 #[cfg(doc)]
-use crate::Code;
+use crate::code::Code;
 
 pub use mutation::{ExpectedFinding, Mutation, MutationKind, mutated_application, mutation};
 pub use valid::{any_valid_application, valid_application};

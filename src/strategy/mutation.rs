@@ -6,9 +6,9 @@ use proptest::sample::{Index, select};
 use super::AS_OF;
 use super::profile::{NonLocal, Profile};
 use super::valid::{KINDS, TOPICS, USCC_ALPHABET, after, any_valid_application, mobile, places, resident_id};
-use crate::Province;
 use crate::application::{Application, Certificate, Hosting, LegalRepresentative, Person, Validity, Website};
 use crate::code::Code;
+use crate::province::Province;
 use crate::vocabulary::{
     Billing, CertificateKind, Content, FilingType, IssuerAccount, PreApprovalCategory, SubjectKind,
 };
@@ -602,7 +602,7 @@ impl Mutation {
 
     /// A new domain for a website: the first domain of the application
     /// under another label, with the same suffix and registration.
-    fn new_domain(&self, app: &Application, website: usize) -> Option<crate::Domain> {
+    fn new_domain(&self, app: &Application, website: usize) -> Option<crate::application::Domain> {
         let template = app.websites.first()?.domains.first()?.clone();
         let suffix = template.name.split_once('.')?.1.to_owned();
         let taken: Vec<&str> = app
@@ -613,7 +613,7 @@ impl Mutation {
         let name = (0..1000u64)
             .map(|k| format!("site{}x{website}x{k}.{suffix}", self.value() % 1000))
             .find(|n| !taken.contains(&n.as_str()))?;
-        Some(crate::Domain { name, ..template })
+        Some(crate::application::Domain { name, ..template })
     }
 
     /// Adds a website like the first, with a name and a domain of its own.

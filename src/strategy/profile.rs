@@ -7,7 +7,8 @@
 //! property tests of `tests/strategies.rs` fail when the rule data and this
 //! table disagree.
 
-use crate::{Content, FilingType, Province};
+use crate::province::Province;
+use crate::vocabulary::{Content, FilingType};
 
 /// The province's policy for a personal filer with a resident ID card of
 /// another province (`[people.non_local]`).

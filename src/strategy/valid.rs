@@ -18,10 +18,11 @@ use crate::application::{
     Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, Person,
     PreApproval, Subject, Validity, Website,
 };
+use crate::province::Province;
+use crate::ruleset::RuleSet;
 use crate::vocabulary::{
     Billing, CertificateKind, Content, FilingType, IssuerAccount, PreApprovalCategory, SubjectKind,
 };
-use crate::{Province, RuleSet};
 
 /// Surnames and given-name characters of generated people.
 const SURNAMES: &[&str] = &[
@@ -986,7 +987,7 @@ mod tests {
                             ..template.clone()
                         })
                         .collect();
-                    let report = crate::validate(&app);
+                    let report = crate::validator::validate(&app);
                     let named: Vec<_> = report
                         .findings
                         .iter()
