@@ -1,10 +1,8 @@
 //! The finding codes: stable identifiers of everything `validate` can report.
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
-use crate::vocabulary::{Severity, UnknownId};
+use crate::vocabulary::{Severity, vocabulary};
 
 /// The parameters of a finding: the values its message talks about, by name.
 ///
@@ -12,251 +10,201 @@ use crate::vocabulary::{Severity, UnknownId};
 /// [`privacy`](crate::privacy)).
 pub type Params = BTreeMap<String, serde_json::Value>;
 
-macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = ($id:literal, $severity:ident), )*) => {
-        /// A finding code: a stable identifier of one kind of problem.
-        ///
-        /// Codes are a public API: they never change meaning and are never
-        /// reused, and new ones may be added (hence `#[non_exhaustive]`). Each
-        /// has a default [`Severity`]; a rule set may change the severity of a
-        /// province rule, never its code. The text form (`domain.tld_not_approved`)
-        /// is what reports carry and what [`FromStr`] and serde accept.
-        ///
-        /// The variants below are the catalogue, grouped by family: input,
-        /// subject, certificates, people, websites, domains, hosting, submission.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[non_exhaustive]
-        pub enum Code {
-            $( $(#[$doc])* $variant, )*
-        }
-
-        impl Code {
-            /// Every code, in catalogue order.
-            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
-            const IDS: &'static [&'static str] = &[$($id,)*];
-            const SEVERITIES: &'static [Severity] = &[$(Severity::$severity,)*];
-        }
-    };
-}
-
-codes! {
+vocabulary! {
+    /// A finding code: a stable identifier of one kind of problem.
+    ///
+    /// Codes are a public API: they never change meaning and are never
+    /// reused, and new ones may be added (hence `#[non_exhaustive]`). Each
+    /// has a default [`Severity`]; a rule set may change the severity of a
+    /// province rule, never its code. The text form (`domain.tld_not_approved`)
+    /// is what reports carry and what [`FromStr`](std::str::FromStr) and serde accept.
+    ///
+    /// The variants below are the catalogue, grouped by family: input,
+    /// subject, certificates, people, websites, domains, hosting, submission.
+    #[non_exhaustive]
+    pub enum Code ("finding code") with Severity {
         // Input
         /// A required field is missing, `null` or blank after trimming.
-        FieldRequired = ("field.required", Error),
+        FieldRequired = ("field.required", Severity::Error),
         /// A key that is not part of the application model (typos must not pass silently).
-        FieldUnknown = ("field.unknown", Warning),
+        FieldUnknown = ("field.unknown", Severity::Warning),
         /// A field that this filing type must not have, e.g. a legal representative on a personal filing.
-        FieldNotAllowed = ("field.not_allowed", Error),
+        FieldNotAllowed = ("field.not_allowed", Severity::Error),
         /// Over the input limits (100 websites, 100 domains per website, 100 items in any other list, 1,000 characters in any string); what is over a limit is not checked further.
-        InputTooLarge = ("input.too_large", Error),
+        InputTooLarge = ("input.too_large", Severity::Error),
 
         // Subject
         /// The certificate kind does not fit the subject kind, or a person's certificate is not a personal one.
-        SubjectCertificateKindMismatch = ("subject.certificate_kind_mismatch", Error),
+        SubjectCertificateKindMismatch = ("subject.certificate_kind_mismatch", Severity::Error),
         /// An entity whose credit-code region or certificate address is in another province: entities must file where they are registered.
-        SubjectCrossProvince = ("subject.cross_province", Error),
+        SubjectCrossProvince = ("subject.cross_province", Severity::Error),
         /// A personal filer whose ID is from another province, where the province accepts only local IDs.
-        SubjectNonLocalNotAccepted = ("subject.non_local_not_accepted", Error),
+        SubjectNonLocalNotAccepted = ("subject.non_local_not_accepted", Severity::Error),
         /// A non-local personal filer without a valid residence permit for this province, where one is accepted.
-        SubjectResidencePermitRequired = ("subject.residence_permit_required", Error),
+        SubjectResidencePermitRequired = ("subject.residence_permit_required", Severity::Error),
         /// A foreign national filing personally in a province that does not accept them.
-        SubjectForeignerNotAccepted = ("subject.foreigner_not_accepted", Error),
+        SubjectForeignerNotAccepted = ("subject.foreigner_not_accepted", Severity::Error),
         /// The mailing address does not go down to the house or room number.
-        SubjectAddressNotDetailed = ("subject.address_not_detailed", Warning),
+        SubjectAddressNotDetailed = ("subject.address_not_detailed", Severity::Warning),
         /// An address lies in another province than the filing province.
-        SubjectAddressProvinceMismatch = ("subject.address_province_mismatch", Warning),
+        SubjectAddressProvinceMismatch = ("subject.address_province_mismatch", Severity::Warning),
 
         // Certificates
         /// The certificate number does not have the format of its kind.
-        CertificateFormat = ("certificate.format", Error),
+        CertificateFormat = ("certificate.format", Severity::Error),
         /// The certificate number's check character is wrong.
-        CertificateChecksum = ("certificate.checksum", Error),
+        CertificateChecksum = ("certificate.checksum", Severity::Error),
         /// The birth date in the certificate number does not exist or is after the evaluation date.
-        CertificateBirthDate = ("certificate.birth_date", Error),
+        CertificateBirthDate = ("certificate.birth_date", Severity::Error),
         /// The region code in the certificate number is not a known administrative division.
-        CertificateRegion = ("certificate.region", Error),
+        CertificateRegion = ("certificate.region", Severity::Error),
         /// A 15-digit first-generation resident ID.
-        CertificateLegacyId = ("certificate.legacy_id", Error),
+        CertificateLegacyId = ("certificate.legacy_id", Severity::Error),
         /// The certificate expired before the evaluation date.
-        CertificateExpired = ("certificate.expired", Error),
+        CertificateExpired = ("certificate.expired", Severity::Error),
         /// The certificate's remaining validity is under the province's minimum (default 90 days).
-        CertificateExpiringSoon = ("certificate.expiring_soon", Error),
+        CertificateExpiringSoon = ("certificate.expiring_soon", Severity::Error),
         /// The credit code's registration authority and organisation type disagree with the subject kind.
-        CertificateUsccKindMismatch = ("certificate.uscc_kind_mismatch", Warning),
+        CertificateUsccKindMismatch = ("certificate.uscc_kind_mismatch", Severity::Warning),
         /// A known legitimate early credit code that fails the checksum.
-        CertificateUsccPilotCode = ("certificate.uscc_pilot_code", Warning),
+        CertificateUsccPilotCode = ("certificate.uscc_pilot_code", Severity::Warning),
 
         // People
         /// Personal filing: the principal or a website manager is someone other than the subject.
-        PersonNotSubject = ("person.not_subject", Error),
+        PersonNotSubject = ("person.not_subject", Severity::Error),
         /// Younger than the province's minimum age, from the certificate's birth date.
-        PersonUnderage = ("person.underage", Error),
+        PersonUnderage = ("person.underage", Severity::Error),
         /// Not a mainland mobile number with an allocated prefix.
-        PersonMobileFormat = ("person.mobile_format", Error),
+        PersonMobileFormat = ("person.mobile_format", Severity::Error),
         /// Two different people give the same mobile number.
-        PersonMobileShared = ("person.mobile_shared", Error),
+        PersonMobileShared = ("person.mobile_shared", Severity::Error),
         /// The mobile number is registered in another province where the province requires local numbers (only when `mobile_province` is given).
-        PersonMobileNotLocal = ("person.mobile_not_local", Warning),
+        PersonMobileNotLocal = ("person.mobile_not_local", Severity::Warning),
         /// Not an e-mail address.
-        PersonEmailFormat = ("person.email_format", Error),
+        PersonEmailFormat = ("person.email_format", Severity::Error),
         /// Two different people give the same e-mail address (the severity is province data).
-        PersonEmailShared = ("person.email_shared", Warning),
+        PersonEmailShared = ("person.email_shared", Severity::Warning),
         /// The province requires an emergency phone number.
-        PersonEmergencyPhoneRequired = ("person.emergency_phone_required", Error),
+        PersonEmergencyPhoneRequired = ("person.emergency_phone_required", Severity::Error),
         /// The emergency phone is neither a mobile nor a landline number.
-        PersonEmergencyPhoneFormat = ("person.emergency_phone_format", Error),
+        PersonEmergencyPhoneFormat = ("person.emergency_phone_format", Severity::Error),
         /// The emergency phone is the person's own mobile number.
-        PersonEmergencyPhoneSameAsMobile = ("person.emergency_phone_same_as_mobile", Error),
+        PersonEmergencyPhoneSameAsMobile = ("person.emergency_phone_same_as_mobile", Severity::Error),
         /// The province requires the principal (主体负责人) to be the legal representative.
-        PersonPrincipalNotLegalRepresentative = ("person.principal_not_legal_representative", Error),
+        PersonPrincipalNotLegalRepresentative = ("person.principal_not_legal_representative", Severity::Error),
         /// The province requires the website manager to be the principal when the principal is not the legal representative.
-        PersonManagerMustBePrincipal = ("person.manager_must_be_principal", Error),
+        PersonManagerMustBePrincipal = ("person.manager_must_be_principal", Severity::Error),
 
         // Websites
         /// The website name has fewer than 3 characters.
-        WebsiteNameTooShort = ("website.name_too_short", Error),
+        WebsiteNameTooShort = ("website.name_too_short", Severity::Error),
         /// The website name is only digits or Latin letters.
-        WebsiteNameNoChinese = ("website.name_no_chinese", Error),
+        WebsiteNameNoChinese = ("website.name_no_chinese", Severity::Error),
         /// The website name contains characters that are not allowed.
-        WebsiteNameSpecialCharacters = ("website.name_special_characters", Error),
+        WebsiteNameSpecialCharacters = ("website.name_special_characters", Severity::Error),
         /// The website name is, or contains, a domain name.
-        WebsiteNameIsDomain = ("website.name_is_domain", Error),
+        WebsiteNameIsDomain = ("website.name_is_domain", Severity::Error),
         /// Personal filing: the website name is the filer's name.
-        WebsiteNameIsPersonName = ("website.name_is_person_name", Error),
+        WebsiteNameIsPersonName = ("website.name_is_person_name", Severity::Error),
         /// A name starting with a national word (中国, 中华, 国家 …) for a subject that is not a state organ.
-        WebsiteNameNationalPrefix = ("website.name_national_prefix", Error),
+        WebsiteNameNationalPrefix = ("website.name_national_prefix", Severity::Error),
         /// The name contains a word banned for this filing type.
-        WebsiteNameForbiddenWord = ("website.name_forbidden_word", Error),
+        WebsiteNameForbiddenWord = ("website.name_forbidden_word", Severity::Error),
         /// The name contains a sensitive word.
-        WebsiteNameSensitiveWord = ("website.name_sensitive_word", Error),
+        WebsiteNameSensitiveWord = ("website.name_sensitive_word", Severity::Error),
         /// The name implies a pre-approval category that is not held.
-        WebsiteNamePreApprovalKeyword = ("website.name_pre_approval_keyword", Error),
+        WebsiteNamePreApprovalKeyword = ("website.name_pre_approval_keyword", Severity::Error),
         /// Two websites in the application have the same name.
-        WebsiteNameDuplicate = ("website.name_duplicate", Warning),
+        WebsiteNameDuplicate = ("website.name_duplicate", Severity::Warning),
         /// Service content that personal filings may not have.
-        WebsiteContentNotAllowedForPersonal = ("website.content_not_allowed_for_personal", Error),
+        WebsiteContentNotAllowedForPersonal = ("website.content_not_allowed_for_personal", Severity::Error),
         /// Service content the province does not accept for this filing type.
-        WebsiteContentNotAllowedInProvince = ("website.content_not_allowed_in_province", Error),
+        WebsiteContentNotAllowedInProvince = ("website.content_not_allowed_in_province", Severity::Error),
         /// Content that needs a pre-approval, without one.
-        WebsitePreApprovalMissing = ("website.pre_approval_missing", Error),
+        WebsitePreApprovalMissing = ("website.pre_approval_missing", Severity::Error),
         /// A pre-approval number that does not have its document's format.
-        WebsitePreApprovalNumberFormat = ("website.pre_approval_number_format", Warning),
+        WebsitePreApprovalNumberFormat = ("website.pre_approval_number_format", Severity::Warning),
         /// A personal filing for an operating (经营性) service.
-        WebsiteCommercialNotAllowedForPersonal = ("website.commercial_not_allowed_for_personal", Error),
+        WebsiteCommercialNotAllowedForPersonal = ("website.commercial_not_allowed_for_personal", Severity::Error),
         /// An operating service also needs an ICP licence (ICP证).
-        WebsiteCommercialRequiresLicense = ("website.commercial_requires_license", Info),
+        WebsiteCommercialRequiresLicense = ("website.commercial_requires_license", Severity::Info),
         /// More domains than the province allows per website.
-        WebsiteTooManyDomains = ("website.too_many_domains", Error),
+        WebsiteTooManyDomains = ("website.too_many_domains", Severity::Error),
         /// The home page is not under one of the website's domains.
-        WebsiteHomepageOutsideDomains = ("website.homepage_outside_domains", Error),
+        WebsiteHomepageOutsideDomains = ("website.homepage_outside_domains", Severity::Error),
         /// The website's `icp_number` is not an ICP filing number or ICP licence number, even read leniently (see [`number`](crate::number)).
-        WebsiteIcpNumberFormat = ("website.icp_number_format", Error),
+        WebsiteIcpNumberFormat = ("website.icp_number_format", Severity::Error),
         /// The website's `icp_number` reads as a number only leniently (full-width characters, spaces, a missing or misplaced `号` …); the params give the canonical form.
-        WebsiteIcpNumberNotCanonical = ("website.icp_number_not_canonical", Warning),
+        WebsiteIcpNumberNotCanonical = ("website.icp_number_not_canonical", Severity::Warning),
         /// The website's `icp_number` was issued in another province than the filing province.
-        WebsiteIcpNumberProvince = ("website.icp_number_province", Warning),
+        WebsiteIcpNumberProvince = ("website.icp_number_province", Severity::Warning),
         /// The website's `icp_number` starts with an official abbreviation of its province that the province's ICP numbers do not use, according to the rule data (`贵ICP备` where Guizhou uses `黔ICP备`).
-        WebsiteIcpNumberAbbreviation = ("website.icp_number_abbreviation", Warning),
+        WebsiteIcpNumberAbbreviation = ("website.icp_number_abbreviation", Severity::Warning),
 
         // Domains
         /// Not a valid host name after IDNA UTS #46 processing.
-        DomainInvalid = ("domain.invalid", Error),
+        DomainInvalid = ("domain.invalid", Severity::Error),
         /// A subdomain or a bare public suffix was given; the params name the registrable domain to file.
-        DomainNotRegistrable = ("domain.not_registrable", Error),
+        DomainNotRegistrable = ("domain.not_registrable", Severity::Error),
         /// The suffix is not in the public suffix list.
-        DomainUnknownSuffix = ("domain.unknown_suffix", Error),
+        DomainUnknownSuffix = ("domain.unknown_suffix", Severity::Error),
         /// The suffix is not approved by MIIT for filing.
-        DomainTldNotApproved = ("domain.tld_not_approved", Error),
+        DomainTldNotApproved = ("domain.tld_not_approved", Severity::Error),
         /// The suffix is not open to this subject kind or province.
-        DomainTldRestricted = ("domain.tld_restricted", Error),
+        DomainTldRestricted = ("domain.tld_restricted", Severity::Error),
         /// The domain's registrant is not real-name verified.
-        DomainNotRealNameVerified = ("domain.not_real_name_verified", Error),
+        DomainNotRealNameVerified = ("domain.not_real_name_verified", Severity::Error),
         /// The domain's registrant is not the subject.
-        DomainHolderMismatch = ("domain.holder_mismatch", Error),
+        DomainHolderMismatch = ("domain.holder_mismatch", Severity::Error),
         /// The domain is held at a registrar outside the mainland.
-        DomainRegistrarOverseas = ("domain.registrar_overseas", Error),
+        DomainRegistrarOverseas = ("domain.registrar_overseas", Severity::Error),
         /// The domain registration has expired.
-        DomainExpired = ("domain.expired", Error),
+        DomainExpired = ("domain.expired", Severity::Error),
         /// The remaining registration is under the province's minimum.
-        DomainExpiringSoon = ("domain.expiring_soon", Error),
+        DomainExpiringSoon = ("domain.expiring_soon", Severity::Error),
         /// The same registrable domain appears more than once in the application.
-        DomainDuplicate = ("domain.duplicate", Error),
+        DomainDuplicate = ("domain.duplicate", Severity::Error),
 
         // Hosting
         /// The server is not in mainland China.
-        HostingNotMainland = ("hosting.not_mainland", Error),
+        HostingNotMainland = ("hosting.not_mainland", Severity::Error),
         /// The region id is not in the rule data.
-        HostingRegionUnknown = ("hosting.region_unknown", Warning),
+        HostingRegionUnknown = ("hosting.region_unknown", Severity::Warning),
         /// A pay-as-you-go server, which cannot be used for filing.
-        HostingPostpaid = ("hosting.postpaid", Error),
+        HostingPostpaid = ("hosting.postpaid", Severity::Error),
         /// Less than 3 months of server time were bought.
-        HostingPurchaseTooShort = ("hosting.purchase_too_short", Error),
+        HostingPurchaseTooShort = ("hosting.purchase_too_short", Severity::Error),
         /// The server subscription has expired.
-        HostingExpired = ("hosting.expired", Error),
+        HostingExpired = ("hosting.expired", Severity::Error),
         /// The server expires before the review period would end.
-        HostingExpiringSoon = ("hosting.expiring_soon", Warning),
+        HostingExpiringSoon = ("hosting.expiring_soon", Severity::Warning),
         /// The authorization code does not have the provider's format.
-        HostingAuthCodeFormat = ("hosting.auth_code_format", Error),
+        HostingAuthCodeFormat = ("hosting.auth_code_format", Severity::Error),
         /// The authorization code was issued by an account that is not enterprise-verified.
-        HostingAuthCodeIssuerNotEnterprise = ("hosting.auth_code_issuer_not_enterprise", Error),
+        HostingAuthCodeIssuerNotEnterprise = ("hosting.auth_code_issuer_not_enterprise", Severity::Error),
         /// The authorization code was already used.
-        HostingAuthCodeUsed = ("hosting.auth_code_used", Error),
+        HostingAuthCodeUsed = ("hosting.auth_code_used", Severity::Error),
         /// An authorization code covers one website with one domain.
-        HostingAuthCodeSingleDomain = ("hosting.auth_code_single_domain", Error),
+        HostingAuthCodeSingleDomain = ("hosting.auth_code_single_domain", Severity::Error),
 
         // Submission
         /// More websites in one application than the province accepts in one submission; the finding points at the first website over the limit.
-        SubmissionTooManyWebsites = ("submission.too_many_websites", Error),
+        SubmissionTooManyWebsites = ("submission.too_many_websites", Severity::Error),
         /// More domains, counted over all websites, than the province accepts in one submission; the finding points at the first domain over the limit.
-        SubmissionTooManyDomains = ("submission.too_many_domains", Error),
+        SubmissionTooManyDomains = ("submission.too_many_domains", Severity::Error),
+    }
 }
 
 impl Code {
-    /// The stable text form, e.g. `domain.tld_not_approved`.
-    pub fn as_str(self) -> &'static str {
-        Self::IDS[self as usize]
-    }
-
     /// The severity findings with this code have unless the rule data says otherwise.
     pub fn default_severity(self) -> Severity {
-        Self::SEVERITIES[self as usize]
+        Self::PAYLOADS[self as usize]
     }
 
     /// The family, the part before the dot (`domain` for `domain.expired`).
     pub fn family(self) -> &'static str {
         let s = self.as_str();
         &s[..s.find('.').unwrap_or(s.len())]
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Code {
-    type Err = UnknownId;
-
-    fn from_str(s: &str) -> Result<Self, UnknownId> {
-        Self::IDS
-            .iter()
-            .position(|id| *id == s)
-            .map(|i| Self::ALL[i])
-            .ok_or_else(|| UnknownId::new("finding code", s))
-    }
-}
-
-impl serde::Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Code {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        s.parse().map_err(|_| serde::de::Error::unknown_variant(&s, Self::IDS))
     }
 }
 

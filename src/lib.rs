@@ -100,9 +100,6 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
-#[macro_use]
-mod vocabulary;
-
 mod application;
 mod check;
 mod code;
@@ -118,6 +115,7 @@ mod ruleset;
 pub mod strategy;
 mod text;
 mod validator;
+mod vocabulary;
 
 pub use application::{
     Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError, Person,

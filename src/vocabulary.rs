@@ -1,9 +1,6 @@
 //! The closed vocabularies of a filing (subject kinds, certificate kinds,
 //! service content, pre-approval categories …) as enums with stable ids.
 
-use std::fmt;
-use std::str::FromStr;
-
 /// The error returned when a string is not one of a vocabulary's ids.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {vocabulary} `{input}`")]
@@ -24,7 +21,28 @@ impl UnknownId {
 /// Declares a fieldless enum whose variants have stable snake_case ids used
 /// in JSON and in rule data, with `ALL`, `as_str`, `Display`, `FromStr` and
 /// serde implementations that use the id.
+///
+/// With `with T` after the name, each variant also carries a constant of
+/// type `T` (`Variant = ("id", value)`), in the private table `PAYLOADS`:
+/// the finding codes carry their default severity so.
 macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident ($what:literal) with $payload:ty {
+            $( $(#[$vmeta:meta])* $variant:ident = ($id:literal, $value:expr), )*
+        }
+    ) => {
+        $crate::vocabulary::vocabulary! {
+            $(#[$meta])*
+            pub enum $name ($what) {
+                $( $(#[$vmeta])* $variant = $id, )*
+            }
+        }
+
+        impl $name {
+            const PAYLOADS: &'static [$payload] = &[$($value,)*];
+        }
+    };
     (
         $(#[$meta:meta])*
         pub enum $name:ident ($what:literal) {
@@ -48,21 +66,21 @@ macro_rules! vocabulary {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl FromStr for $name {
-            type Err = UnknownId;
+        impl std::str::FromStr for $name {
+            type Err = $crate::vocabulary::UnknownId;
 
-            fn from_str(s: &str) -> Result<Self, UnknownId> {
+            fn from_str(s: &str) -> Result<Self, $crate::vocabulary::UnknownId> {
                 Self::IDS
                     .iter()
                     .position(|id| *id == s)
                     .map(|i| Self::ALL[i])
-                    .ok_or_else(|| UnknownId::new($what, s))
+                    .ok_or_else(|| $crate::vocabulary::UnknownId::new($what, s))
             }
         }
 
@@ -92,6 +110,8 @@ macro_rules! vocabulary {
         }
     };
 }
+
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// Whether a filing is made by a person or by an organisation (备案类型).
