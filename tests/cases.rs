@@ -19,6 +19,11 @@
 //! `source` records where the facts of a case come from. Every case also
 //! checks that no certificate or phone number of the application appears in
 //! full in the report, as JSON or as text in either language.
+//!
+//! With `BEIAN_CASES_DUMP=<dir>`, each case is also written to `<dir>` as
+//! one JSON file: the application text, the settings it was validated with
+//! and the report's JSON (or the parse error), for the Python package's
+//! tests to compare with (`python/tests/test_cases.py`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -90,11 +95,15 @@ fn rule_cases() {
     assert!(!files.is_empty(), "no case files under {}", root.display());
     let mut failures = String::new();
     let mut count = 0;
+    let dump = std::env::var_os("BEIAN_CASES_DUMP").map(PathBuf::from);
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         let parsed: CaseFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for case in parsed.cases {
             count += 1;
+            if let Some(dir) = &dump {
+                write_dump(dir, count, file.strip_prefix(&root).unwrap_or(file), file, &case);
+            }
             if let Err(why) = run(file, &case) {
                 let shown = file.strip_prefix(&root).unwrap_or(file).display();
                 let _ = writeln!(failures, "\n✘ {shown}: {}\n{why}", case.name);
@@ -116,7 +125,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn run(file: &Path, case: &Case) -> Result<(), String> {
+/// The application text of a case: its base, relocated and edited.
+fn application(file: &Path, case: &Case) -> Result<String, String> {
     let base = file.parent().unwrap().join(&case.base);
     let text = std::fs::read_to_string(&base).map_err(|e| format!("cannot read base {}: {e}", base.display()))?;
     let mut doc: Value = serde_json::from_str(&text).map_err(|e| format!("base is not JSON: {e}"))?;
@@ -130,7 +140,36 @@ fn run(file: &Path, case: &Case) -> Result<(), String> {
         let value = serde_json::to_value(value).map_err(|e| e.to_string())?;
         set(&mut doc, pointer, value)?;
     }
-    let json = serde_json::to_string_pretty(&doc).unwrap();
+    Ok(serde_json::to_string_pretty(&doc).unwrap())
+}
+
+/// Writes a case for `BEIAN_CASES_DUMP`: what it validates, how (the
+/// embedded rules, no date override: the application's `as_of`), and the
+/// outcome.
+fn write_dump(dir: &Path, index: usize, shown: &Path, file: &Path, case: &Case) {
+    let Ok(json) = application(file, case) else {
+        return; // the case fails in `run`, which says why
+    };
+    let mut record = serde_json::json!({
+        "file": shown.display().to_string(),
+        "case": case.name,
+        "rules": "embedded",
+        "as_of": null,
+        "application": json,
+    });
+    let outcome = match beian::Application::from_json(&json) {
+        Ok(app) => ("report", beian::validate(&app).to_json()),
+        Err(e) => ("parse_error", e.to_string()),
+    };
+    record[outcome.0] = Value::from(outcome.1);
+    std::fs::create_dir_all(dir).unwrap();
+    let path = dir.join(format!("{index:04}.json"));
+    std::fs::write(&path, serde_json::to_string_pretty(&record).unwrap())
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+fn run(file: &Path, case: &Case) -> Result<(), String> {
+    let json = application(file, case)?;
     let app = match (beian::Application::from_json(&json), &case.parse_error) {
         (Ok(app), None) => app,
         (Err(e), Some(expected)) if e.to_string().contains(expected.as_str()) => return Ok(()),
