@@ -1,4 +1,4 @@
-//! The application (备案申请): what a filer submits, as SPEC §2 describes it.
+//! The application (备案申请): what a filer submits, in the JSON form the crate documents.
 //!
 //! The model is deliberately forgiving: a required string that is missing,
 //! `null` or blank is kept as an empty string and reported as

@@ -19,7 +19,7 @@
 //!
 //! # Overview
 //!
-//! - An [`Application`] is what a filer submits (SPEC §2): the province, the
+//! - An [`Application`] is what a filer submits: the province, the
 //!   subject (a person or an organisation) with its responsible people, the
 //!   websites with their domains, and the hosting. It deserialises from JSON
 //!   ([`Application::from_json`] names the path and position of a shape
@@ -30,7 +30,7 @@
 //!   updated copy ([`RuleSet::from_dir`]), and [`RuleSet::rule`] tells where
 //!   the rule behind a finding comes from.
 //! - A [`Validator`] applies a rule set on an evaluation date and returns a
-//!   [`Report`] (SPEC §3): the verdict; the [`Finding`]s, each with a stable
+//!   [`Report`]: the verdict; the [`Finding`]s, each with a stable
 //!   [`Code`], a JSON Pointer path, English and Chinese messages and the
 //!   rule that produced it; the [`Material`]s to prepare; the process
 //!   [`Step`]s. [`validate`] is the shortcut with the embedded rules;
@@ -63,7 +63,7 @@
 //!
 //! # Finding codes
 //!
-//! [`Code`] is the catalogue: every code of SPEC §4, with its meaning and
+//! [`Code`] is the catalogue: every code the library reports, with its meaning and
 //! default severity, and the codes added since (`website.icp_number_*` for a
 //! website's existing filing number, `submission.*` for the caps some
 //! provinces put on one submission). Codes are never reused; a rule set may

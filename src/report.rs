@@ -1,5 +1,5 @@
 //! The report: the verdict, the findings, the materials checklist and the
-//! process steps (SPEC §3).
+//! process steps.
 
 use std::sync::{Arc, LazyLock};
 
@@ -17,7 +17,7 @@ pub use crate::code::Params;
 
 /// The outcome of validating an application.
 ///
-/// Serialises to exactly the JSON of SPEC §3. A report depends only on the
+/// Serialises to exactly the JSON documented on its fields. A report depends only on the
 /// application, the rule set and the evaluation date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -70,7 +70,7 @@ impl Report {
         self.findings.iter().any(|f| f.code == code)
     }
 
-    /// The report as pretty-printed JSON (SPEC §3).
+    /// The report as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report always serialises")
     }
@@ -247,7 +247,7 @@ pub struct Material {
     pub name_zh: Arc<str>,
 }
 
-/// The order of keys within every object of the application, as SPEC §2
+/// The order of keys within every object of the application, as the application model
 /// lists them. One list serves all objects because no two keys appear in
 /// opposite orders in two objects; a test checks this against the model.
 const KEY_ORDER: &[&str] = &[
@@ -369,7 +369,7 @@ mod tests {
             }
         }
         // serde_json's map is a BTreeMap here, so take the order from the
-        // struct definitions instead, as written in SPEC §2.
+        // struct definitions instead, as the application model orders them.
         let objects: Vec<Vec<&str>> = vec![
             vec!["province", "as_of", "subject", "websites", "hosting"],
             vec![

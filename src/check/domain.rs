@@ -1,4 +1,4 @@
-//! The domain checks of a filing (SPEC §4 "Domains", and the website checks
+//! The domain checks of a filing (and the website checks
 //! `website.too_many_domains` and `website.homepage_outside_domains`).
 
 use std::collections::HashMap;

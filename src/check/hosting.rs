@@ -1,4 +1,4 @@
-//! Hosting checks (SPEC §4 "Hosting"): the cloud server that hosts the
+//! Hosting checks: the cloud server that hosts the
 //! websites (region, billing, purchase, expiry) or the authorization code
 //! (备案授权码 / 备案服务号) issued for one (`rules/hosting.toml`).
 //!

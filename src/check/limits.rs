@@ -2,7 +2,7 @@
 //! and read by no other check.
 
 /// The most websites, domains per website, items in any other list, and
-/// characters in any string that are checked (SPEC §4, `input.too_large`).
+/// characters in any string that are checked (`input.too_large`).
 pub(crate) const MAX_WEBSITES: usize = 100;
 pub(crate) const MAX_DOMAINS: usize = 100;
 pub(crate) const MAX_LIST: usize = 100;
