@@ -28,6 +28,11 @@ vocabulary! {
         FieldRequired = ("field.required", Severity::Error),
         /// A key that is not part of the application model (typos must not pass silently).
         FieldUnknown = ("field.unknown", Severity::Warning),
+        /// A value that does not fit its field: a wrong JSON type, an id
+        /// outside its vocabulary, a malformed date. Params: `field`,
+        /// `expected`, `found` (its JSON type), and for an id `allowed` and,
+        /// when one is near, `nearest`. Nothing at or under it is checked.
+        FieldInvalid = ("field.invalid", Severity::Error),
         /// A field that this filing type must not have, e.g. a legal representative on a personal filing.
         FieldNotAllowed = ("field.not_allowed", Severity::Error),
         /// Over the input limits (100 websites, 100 domains per website, 100 items in any other list, 1,000 characters in any string); what is over a limit is not checked further.

@@ -111,6 +111,7 @@ mod province;
 mod report;
 mod rules;
 mod ruleset;
+mod stage;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 mod text;
@@ -118,14 +119,15 @@ mod validator;
 mod vocabulary;
 
 pub use application::{
-    Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError, Person,
-    PreApproval, ResidencePermit, Subject, Validity, Website,
+    Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, InvalidField, LegalRepresentative,
+    ParseError, Person, PreApproval, ResidencePermit, Subject, Validity, Website,
 };
 pub use code::Code;
 pub use province::{Province, UnknownProvince};
 pub use report::{Finding, Material, Params, Report, Step};
 pub use rules::{RuleError, RuleInfo, Source};
 pub use ruleset::RuleSet;
+pub use stage::Stage;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
     Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PreApprovalCategory, Severity, SubjectKind,

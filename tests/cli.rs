@@ -157,12 +157,28 @@ fn input_that_is_not_json_exits_2() {
 }
 
 #[test]
-fn json_of_the_wrong_shape_exits_2_naming_the_path() {
-    let out = run_stdin(&["-"], "{\n  \"subject\": {\"kind\": \"persona\"}\n}");
+fn json_that_is_not_an_object_exits_2() {
+    let out = run_stdin(&["-"], "\n  [\"zhejiang\"]");
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("at /subject/kind: unknown variant `persona`"), "{err}");
-    assert!(err.contains("(line 2, column"), "{err}");
+    assert!(
+        err.contains("an application is a JSON object (line 2, column 3)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_shape_is_a_finding_at_its_path() {
+    let out = run_stdin(
+        &["--format", "json", "-"],
+        "{\n  \"subject\": {\"kind\": \"persona\"}\n}",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let finding = findings.iter().find(|f| f["code"] == "field.invalid").unwrap();
+    assert_eq!(finding["path"], "/subject/kind");
+    assert_eq!(finding["params"]["nearest"], "personal");
 }
 
 #[test]
