@@ -218,3 +218,17 @@ fn bad_arguments_exit_2_with_usage() {
         assert!(stderr(&out).starts_with("error: "), "{args:?}");
     }
 }
+
+#[test]
+fn a_stage_checks_only_what_the_form_has_asked_for() {
+    let seed = sample("prerequisites.json");
+    let seed = seed.as_str();
+    let first_screen = run(&["--stage", "prerequisites", seed]);
+    assert_eq!(first_screen.status.code(), Some(0), "{}", stdout(&first_screen));
+    let whole = run(&["--format", "json", seed]);
+    assert_eq!(whole.status.code(), Some(1));
+    assert!(stdout(&whole).contains("\"field.required\""));
+    let bad = run(&["--stage", "first", seed]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("unknown stage `first`"));
+}
