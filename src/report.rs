@@ -139,8 +139,9 @@ impl Report {
             out.push_str(&format!("\n{title}\n"));
             for f in findings {
                 let path = if f.path.is_empty() { "/" } else { &f.path };
-                out.push_str(&format!("  {path}  [{}]\n", f.code));
-                out.push_str(&format!("    {}\n", if zh { &f.message_zh } else { &f.message }));
+                out.push_str(&format!("  {}  [{}]\n", printable(path), f.code));
+                let message = if zh { &f.message_zh } else { &f.message };
+                out.push_str(&format!("    {}\n", printable(message)));
                 if let Some(rule) = rules.rule(&f.rule) {
                     let sources: Vec<&str> = rule.sources().iter().map(|s| s.tag()).collect();
                     out.push_str(&format!(
@@ -293,6 +294,24 @@ const KEY_ORDER: &[&str] = &[
     "valid_until",
     "expires_on",
 ];
+
+/// Text from the input made safe for a terminal: control characters (escape
+/// sequences, carriage returns, line breaks …) are shown escaped, as `\u{1b}`,
+/// so that an application cannot clear the screen or print a fake verdict.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
 
 /// The place of a JSON Pointer in document order, as a key to sort by: an
 /// object's keys in the order of the model (unknown keys after the known
