@@ -458,7 +458,12 @@ fn emergency_shared(cx: &mut Context<'_>, people: &[Contact<'_>]) {
         };
         if let Some(other) = found {
             let params = params! { "phone" => mask_phone(p.emergency_phone.trim()), "other" => other };
-            cx.flag(Code::PersonEmergencyPhoneShared, p.at.field("emergency_phone"), rule, params);
+            cx.flag(
+                Code::PersonEmergencyPhoneShared,
+                p.at.field("emergency_phone"),
+                rule,
+                params,
+            );
         }
     }
 }
@@ -472,7 +477,12 @@ fn same_person_data(cx: &mut Context<'_>, people: &[Contact<'_>]) {
     use crate::text::folded;
     /// Names compare after folding, without white space (`王 小明` is `王小明`).
     fn same_name(a: &str, b: &str) -> bool {
-        let key = |s: &str| folded(s).filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
+        let key = |s: &str| {
+            folded(s)
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
         key(a) == key(b)
     }
     let rules = &{ cx.rules }.people;
@@ -519,7 +529,11 @@ fn same_person_data(cx: &mut Context<'_>, people: &[Contact<'_>]) {
         let (name, other_name) = (e.name.trim(), first.name.trim());
         if !name.is_empty() && !other_name.is_empty() && !same_name(name, other_name) {
             // Reported once per number: not again for a third person.
-            if entries[..i].iter().filter(|f| same(f)).all(|f| same_name(f.name, other_name)) {
+            if entries[..i]
+                .iter()
+                .filter(|f| same(f))
+                .all(|f| same_name(f.name, other_name))
+            {
                 let params = params! {
                     "number" => crate::privacy::mask_certificate(e.certificate.number.trim()),
                     "other" => format!("{}/certificate/number", first.path),
@@ -534,11 +548,20 @@ fn same_person_data(cx: &mut Context<'_>, people: &[Contact<'_>]) {
             continue;
         }
         let differs = |a: Option<String>, b: Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
-        let key = |s: &str| Some(s.trim().to_lowercase()).filter(|s| !s.is_empty());
         let (a, b) = (e.certificate, first.certificate);
         let mut fields: Vec<(&str, &str, &Rule, &str)> = Vec::new();
-        if a.kind.is_some() && b.kind.is_some() && a.kind != b.kind {
-            fields.push(("certificate_kind", "certificate/kind", &rules.data_inconsistent, &first.path));
+        // A kind that is not a personal one is already
+        // `subject.certificate_kind_mismatch`.
+        let personal_kinds = [a.kind, b.kind]
+            .iter()
+            .all(|k| k.is_some_and(CertificateKind::is_personal));
+        if personal_kinds && a.kind != b.kind {
+            fields.push((
+                "certificate_kind",
+                "certificate/kind",
+                &rules.data_inconsistent,
+                &first.path,
+            ));
         }
         if a.valid_until.is_some() && b.valid_until.is_some() && a.valid_until != b.valid_until {
             let rule = &rules.data_inconsistent;
@@ -549,13 +572,36 @@ fn same_person_data(cx: &mut Context<'_>, people: &[Contact<'_>]) {
             && let Some(q) = first.contacts
         {
             let path = first.path.as_str();
-            if differs(phone_key(p.mobile), phone_key(q.mobile)) {
+            // A malformed number is reported as such, not also as another one.
+            let formats = &{ cx.rules }.contacts;
+            let mobile = |s: &str| allocated_mobile(formats, s.trim()).ok().map(|m| m.to_string());
+            let emergency = |s: &str| {
+                let s = s.trim();
+                (allocated_mobile(formats, s).is_ok() || LandlineNumber::parse(s).is_ok())
+                    .then(|| phone_key(s))
+                    .flatten()
+            };
+            // A number or address that another person gives too is
+            // `person.mobile_shared` or `person.email_shared` already.
+            let email = |s: &str| EmailAddress::parse(s.trim()).ok().map(|e| e.as_str().to_lowercase());
+            let shared = |value: Option<String>, mobiles: bool| {
+                value.is_some_and(|v| {
+                    people.iter().any(|o| {
+                        let theirs = if mobiles { mobile(o.mobile) } else { email(o.email) };
+                        !o.is(p) && theirs.as_ref() == Some(&v)
+                    })
+                })
+            };
+            if differs(mobile(p.mobile), mobile(q.mobile)) && !shared(mobile(p.mobile), true) {
                 fields.push(("mobile", "mobile", &rules.data_inconsistent, path));
             }
-            if differs(phone_key(p.emergency_phone), phone_key(q.emergency_phone)) {
+            // An emergency phone that is the person's own mobile is
+            // `person.emergency_phone_same_as_mobile` already.
+            let own = |c: &Contact<'_>| emergency(c.emergency_phone).is_some_and(|e| mobile(c.mobile) == Some(e));
+            if differs(emergency(p.emergency_phone), emergency(q.emergency_phone)) && !own(p) && !own(q) {
                 fields.push(("emergency_phone", "emergency_phone", &rules.contacts_inconsistent, path));
             }
-            if differs(key(p.email), key(q.email)) {
+            if differs(email(p.email), email(q.email)) && !shared(email(p.email), false) {
                 fields.push(("email", "email", &rules.contacts_inconsistent, path));
             }
         }
@@ -586,12 +632,18 @@ fn certificate_kinds(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                 continue;
             };
             if r.refuses(kind) {
-                let mut params = params! { "kind" => kind.as_str(), "role" => p.role.as_str(), "province" => province.slug() };
+                let mut params =
+                    params! { "kind" => kind.as_str(), "role" => p.role.as_str(), "province" => province.slug() };
                 if let Some(accepted) = &r.accepted {
                     let kinds: Vec<&str> = accepted.iter().map(|k| k.as_str()).collect();
                     params.insert("accepted".into(), kinds.join(", ").into());
                 }
-                cx.flag(Code::PersonCertificateKindNotAccepted, p.at.field("certificate/kind"), &r.rule, params);
+                cx.flag(
+                    Code::PersonCertificateKindNotAccepted,
+                    p.at.field("certificate/kind"),
+                    &r.rule,
+                    params,
+                );
             }
         }
     }
