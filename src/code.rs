@@ -142,15 +142,6 @@ vocabulary! {
         WebsiteNamePreApprovalKeyword = ("website.name_pre_approval_keyword", Severity::Error),
         /// Two websites in the application have the same name.
         WebsiteNameDuplicate = ("website.name_duplicate", Severity::Warning),
-        /// An entity's website name shares nothing with the subject's name:
-        /// it is neither its full name nor its short name (字号). Params:
-        /// `name`, `subject`.
-        WebsiteNameUnrelatedToSubject = ("website.name_unrelated_to_subject", Severity::Warning),
-        /// One website holds domains with different names (`aaa.com` and
-        /// `bbb.com`), which must be separate websites. Params: `domain`,
-        /// `name` (its name without the public suffix), `other` (the path of
-        /// the first domain with another name).
-        WebsiteDomainsDifferentNames = ("website.domains_different_names", Severity::Warning),
         /// Service content that personal filings may not have.
         WebsiteContentNotAllowedForPersonal = ("website.content_not_allowed_for_personal", Severity::Error),
         /// Service content the province does not accept for this filing type.
