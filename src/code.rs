@@ -99,6 +99,27 @@ vocabulary! {
         PersonPrincipalNotLegalRepresentative = ("person.principal_not_legal_representative", Severity::Error),
         /// The province requires the website manager to be the principal when the principal is not the legal representative.
         PersonManagerMustBePrincipal = ("person.manager_must_be_principal", Severity::Error),
+        /// The emergency phone is the mobile (or the emergency phone) of
+        /// another responsible person. Params: `phone` (masked), `other`
+        /// (the path of the number it repeats).
+        PersonEmergencyPhoneShared = ("person.emergency_phone_shared", Severity::Error),
+        /// Two responsible people with different names give the same
+        /// certificate number. Params: `number` (masked), `other` (the path
+        /// of the first person's number).
+        PersonCertificateShared = ("person.certificate_shared", Severity::Error),
+        /// The same person (the same certificate number) is given twice with
+        /// different data. Params: `field` (`certificate.kind`,
+        /// `certificate.valid_until`, `mobile`, `emergency_phone` or
+        /// `email`), `other` (the path of the first occurrence).
+        PersonDataInconsistent = ("person.data_inconsistent", Severity::Error),
+        /// The province requires the website manager to be another person
+        /// than the principal and the legal representative. Params: `province`.
+        PersonManagerMustNotBePrincipal = ("person.manager_must_not_be_principal", Severity::Error),
+        /// The province does not accept this kind of certificate for this
+        /// role (e.g. the principal must hold a mainland resident ID card).
+        /// Params: `kind`, `role`, `province`, `accepted` (the kinds it
+        /// accepts, when it lists them).
+        PersonCertificateKindNotAccepted = ("person.certificate_kind_not_accepted", Severity::Error),
 
         // Websites
         /// The website name has fewer than 3 characters.

@@ -173,6 +173,14 @@ fn suffix(
         }
     }
     if let Some(province) = cx.province() {
+        if let Some(kind) = cx.facts.subject_kind {
+            for r in &province.domains.required {
+                if r.subject_kinds.contains(&kind) && !r.suffixes.covers(suffix_ascii) {
+                    let extra = params! { "subject_kind" => kind.as_str(), "province" => province_slug(cx) };
+                    restrictions.push((&r.rule, "this kind of subject must use another suffix", extra));
+                }
+            }
+        }
         for (excluded, when, rule) in &province.domains.excluded {
             if when.holds(&cx.facts) && excluded.covers(suffix_ascii) {
                 let extra = params! { "province" => province_slug(cx) };

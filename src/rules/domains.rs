@@ -334,6 +334,10 @@ pub(crate) struct ProvinceDomainsDoc {
     pub(crate) per_website: Option<Tiers<PerWebsiteEntry>>,
     #[serde(default)]
     pub(crate) holder: Option<HolderEntry>,
+    /// Kinds of subject that must use one of some suffixes in the province,
+    /// beside the national `[required]` entries.
+    #[serde(default)]
+    pub(crate) required: BTreeMap<String, RequiredEntry>,
 }
 
 /// A province's domain rules, compiled. What a province does not set is
@@ -350,6 +354,8 @@ pub(crate) struct ProvinceDomainRules {
     /// national rule.
     pub(crate) per_website: Vec<(u32, Condition, Rule)>,
     pub(crate) holder: Option<(bool, Rule)>,
+    /// Suffixes some kinds of subject must use in the province.
+    pub(crate) required: Vec<KindRule>,
 }
 
 impl ProvinceDomainRules {
@@ -389,12 +395,21 @@ impl ProvinceDomainRules {
             )),
             None => None,
         };
+        let mut required = Vec::new();
+        for (key, e) in &doc.required {
+            required.push(KindRule {
+                suffixes: SuffixSet::load(file, &e.suffixes)?,
+                subject_kinds: e.subject_kinds.clone(),
+                rule: file.register(registry, id(&format!("required.{key}")), e)?,
+            });
+        }
         Ok(ProvinceDomainRules {
             allowed,
             excluded,
             remaining,
             per_website,
             holder,
+            required,
         })
     }
 }

@@ -29,10 +29,24 @@ use crate::rules::words::{ListEntry, WordList};
 use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
 use crate::text::{fold_key, is_han};
 
+/// What the minimum length of a name counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Counted {
+    /// Han characters, Latin letters and digits (see [`counts`]).
+    #[default]
+    Characters,
+    /// Han characters (汉字) only.
+    Han,
+}
+
 rule_entry! {
     /// The minimum length of a name, in counted characters.
     pub(crate) struct LengthEntry {
         min: usize,
+        /// What is counted: `characters` (the default) or `han`.
+        #[serde(default)]
+        count: Counted,
     }
 }
 
@@ -75,7 +89,7 @@ pub(crate) struct NamesSection {
 /// (only what it sets; the rest falls back to the national rules).
 #[derive(Debug)]
 pub(crate) struct NameRules {
-    pub(crate) min_length: Option<(usize, Rule)>,
+    pub(crate) min_length: Option<(usize, Counted, Rule)>,
     pub(crate) separators: Option<(Vec<char>, Rule)>,
     pub(crate) chinese: Option<Rule>,
     pub(crate) domain: Option<Rule>,
@@ -140,7 +154,8 @@ impl NameRules {
                 if entry.get_ref().min == 0 {
                     return Err(file.error_at(entry.span(), "the minimum length must be at least 1"));
                 }
-                Some((entry.get_ref().min, register("length", entry.get_ref())?))
+                let e = entry.get_ref();
+                Some((e.min, e.count, register("length", e)?))
             }
             None => None,
         };

@@ -581,7 +581,7 @@ impl Mutation {
                 break;
             }
         }
-        let emergency = Profile::new(province, FilingType::Entity).emergency_phone_required();
+        // Always an emergency phone: without one there is a national warning.
         Person {
             name,
             certificate: Some(Certificate {
@@ -589,11 +589,7 @@ impl Mutation {
                 number,
                 valid_until: Some(Validity::Until(after(2000))),
             }),
-            emergency_phone: if emergency {
-                format!("0571-8{:07}", v % 10_000_000)
-            } else {
-                String::new()
-            },
+            emergency_phone: format!("0571-8{:07}", v % 10_000_000),
             mobile: phone,
             email,
             mobile_province: None,
@@ -777,12 +773,21 @@ impl Mutation {
                 holders.retain(|h| *h != Holder::Subject || personal || subject_kind == SubjectKind::Enterprise);
                 let holder = *holders.get(self.pick(holders.len()))?;
                 let yesterday = AS_OF.yesterday().ok()?;
+                // The person's every copy expires (another validity for the
+                // same person is `person.data_inconsistent`); the finding is
+                // where the certificate first appears.
+                let number = certificates(app)
+                    .into_iter()
+                    .find(|(h, _)| *h == holder)
+                    .map(|(_, c)| c.number.clone())?;
+                let mut first = None;
                 for (h, c) in certificates(app) {
-                    if h == holder {
+                    if h == holder || (h != Holder::Subject || personal) && c.number == number {
                         c.valid_until = Some(Validity::Until(yesterday));
+                        first.get_or_insert(h);
                     }
                 }
-                format!("{}/valid_until", holder.path())
+                format!("{}/valid_until", first?.path())
             }
 
             K::PersonNotSubject if personal => {

@@ -683,7 +683,9 @@ pub fn any_valid_application() -> impl Strategy<Value = Application> {
 fn build(profile: Profile, seed: &Seed) -> Application {
     let province = profile.province;
     let entity = profile.filing_type == FilingType::Entity;
-    let emergency = profile.emergency_phone_required();
+    // Every person gets an emergency phone: without one there is a
+    // national warning (`people.contacts.emergency_phone_required`).
+    let emergency = true;
     let person = |slot: usize| {
         seed.people
             .get(slot)
@@ -796,6 +798,7 @@ fn build(profile: Profile, seed: &Seed) -> Application {
             let legal = || person(0);
             Some(match choice {
                 _ if !principal_is_legal_representative && profile.manager_must_be_principal() => principal(),
+                _ if profile.manager_must_not_be_principal() => own(),
                 Manager::Principal => principal(),
                 Manager::LegalRepresentative => legal(),
                 Manager::Own => own(),
