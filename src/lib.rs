@@ -104,16 +104,38 @@
 //!
 //! # Untrusted input
 //!
-//! Applications come from users. The JSON parser is serde_json's; the
-//! checks then look at no more than 100 websites, 100 domains per website,
-//! 100 items of any other list and strings of up to 1,000 characters. What
-//! is over a limit is reported as `input.too_large` and not checked further,
-//! so the cost of validation stays bounded by those limits, whatever the
-//! size of the input.
+//! Applications come from users, and the library is built to take them from
+//! anyone:
 //!
-//! Rule files are trusted configuration: they are parsed, type-checked and
-//! compiled when a rule set loads, and a malformed file is a [`RuleError`]
-//! naming the file and line. Loading never panics.
+//! - **Reading.** [`Application::from_json`] parses with serde_json (which
+//!   limits nesting) into a JSON tree, then reads the model from it; a value
+//!   that does not fit is taken out and reported (`field.invalid`), at most
+//!   100 of them one by one. A list where an object belongs is invalid, never
+//!   read position by position.
+//! - **Limits.** The checks look at no more than 100 websites, 100 apps,
+//!   100 domains per website, 100 items of any other list, and strings and
+//!   keys of up to 1,000 characters. The application is measured before any
+//!   rule reads it (a string's bytes first, so measuring a 50 MB value costs
+//!   what a short one does); what is over a limit is reported once as
+//!   `input.too_large` with its length, never repeated, and read by no rule:
+//!   the checks read a copy in which it is empty or cut to the limit. The
+//!   cost of [`Validator::validate`] is therefore bounded by the limits, not
+//!   by the size of the input (`BENCHMARKS.md` has the figures: a 50 MB value
+//!   costs about what the personal sample does).
+//! - **The report.** It lists at most 100 findings of one code (the first in
+//!   document order); the rest are counted in one `input.too_large` finding
+//!   at the document. Certificate and phone numbers appear only masked, and
+//!   no finding adds a digit the mask hides (a region code, a birth date);
+//!   a phone number inside an echoed e-mail address is masked too.
+//!   [`Report::to_text`] escapes control characters from the input.
+//! - **Dates.** Evaluation dates lie in the years 1 to 9999, so that every
+//!   report reads back.
+//!
+//! Rule files are configuration, read from a directory an operator
+//! controls, and still checked as input: each must be a regular file of at
+//! most 4 MiB (a FIFO or a device is refused before it is opened); they are
+//! parsed, type-checked and compiled when a rule set loads, and a malformed
+//! file is a [`RuleError`] naming the file and line. Loading never panics.
 //!
 //! # Crate features
 //!

@@ -24,6 +24,8 @@ pub(crate) const MAX_WEBSITES: usize = 100;
 pub(crate) const MAX_DOMAINS: usize = 100;
 pub(crate) const MAX_LIST: usize = 100;
 pub(crate) const MAX_CHARS: usize = 1000;
+/// The most findings of one code that a report lists; the rest are counted.
+pub(crate) const MAX_PER_CODE: usize = 100;
 
 /// A UTF-8 character takes at most this many bytes.
 const MAX_UTF8: usize = 4;

@@ -37,7 +37,7 @@ pub(crate) mod subject;
 pub(crate) mod submission;
 
 use facts::Facts;
-pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, Over};
+pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_PER_CODE, MAX_WEBSITES, Over};
 
 /// The state of one validation: the inputs and the findings so far.
 pub(crate) struct Context<'a> {
@@ -145,16 +145,48 @@ impl<'a> Context<'a> {
         if code != Code::InputTooLarge && self.skipped.iter().any(under) {
             return;
         }
-        let (message, message_zh) = self.rules.messages.render(code, &params);
+        // The messages are rendered for the findings the report keeps.
         self.findings.push(Finding {
             code,
             severity: rule.severity.unwrap_or(code.default_severity()),
             path,
-            message,
-            message_zh,
+            message: String::new(),
+            message_zh: String::new(),
             rule: rule.id.clone(),
             params,
         });
+    }
+
+    /// Keeps the first [`MAX_PER_CODE`] findings of each code, in document
+    /// order, and counts the rest in one `input.too_large` finding at the
+    /// document, so that a report stays small whatever the application.
+    fn bound_findings(&mut self) {
+        let mut seen = vec![0usize; Code::ALL.len()];
+        self.findings.retain(|f| {
+            seen[f.code as usize] += 1;
+            seen[f.code as usize] <= MAX_PER_CODE
+        });
+        let over: usize = seen.iter().map(|n| n.saturating_sub(MAX_PER_CODE)).sum();
+        if over > 0 {
+            let rule = &self.rules.input.too_large;
+            let params =
+                params! { "what" => "findings of one code", "count" => over + MAX_PER_CODE, "limit" => MAX_PER_CODE };
+            let at = self
+                .findings
+                .partition_point(|f| f.path.is_empty() && f.code.as_str() < Code::InputTooLarge.as_str());
+            self.findings.insert(
+                at,
+                Finding {
+                    code: Code::InputTooLarge,
+                    severity: rule.severity.unwrap_or(Code::InputTooLarge.default_severity()),
+                    path: String::new(),
+                    message: String::new(),
+                    message_zh: String::new(),
+                    rule: rule.id.clone(),
+                    params,
+                },
+            );
+        }
     }
 
     pub(crate) fn into_report(mut self, mut materials: Vec<Material>, steps: Vec<Step>) -> Report {
@@ -164,8 +196,13 @@ impl<'a> Context<'a> {
         materials.retain(|m| self.stage.holds(&m.concerns));
         self.findings
             .sort_by_cached_key(|f| (document_key(&f.path), f.code.as_str()));
+        let ok = !self.findings.iter().any(|f| f.severity == Severity::Error);
+        self.bound_findings();
+        for f in &mut self.findings {
+            (f.message, f.message_zh) = self.rules.messages.render(f.code, &f.params);
+        }
         Report {
-            ok: !self.findings.iter().any(|f| f.severity == Severity::Error),
+            ok,
             as_of: self.as_of,
             province: self.app.province,
             filing_type: self.filing_type(),
