@@ -86,10 +86,11 @@ fn rules(c: &mut Criterion) {
     group.finish();
 }
 
-/// The personal sample with `value` at `pointer`.
+/// The personal sample with `value` at `pointer` (a key of an object).
 fn with(pointer: &str, value: Value) -> Application {
     let mut doc: Value = serde_json::from_str(&text("personal.json")).unwrap();
-    *doc.pointer_mut(pointer).unwrap() = value;
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    doc.pointer_mut(parent).unwrap()[key] = value;
     Application::from_json(&doc.to_string()).unwrap()
 }
 

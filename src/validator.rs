@@ -116,7 +116,7 @@ impl Validator {
         let app = if over.is_empty() {
             app
         } else {
-            limited = check::limits::within(app);
+            limited = check::limits::within(app, &over);
             &limited
         };
         let mut cx = Context::new(self.rules.data(), app, over, as_of, self.stage);
