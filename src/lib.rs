@@ -119,8 +119,8 @@ mod validator;
 mod vocabulary;
 
 pub use application::{
-    Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, InvalidField, LegalRepresentative,
-    ParseError, Person, PreApproval, ResidencePermit, Subject, Validity, Website,
+    Application, AuthorizationCode, Certificate, CloudServer, Domain, Existing, Hosting, InvalidField,
+    LegalRepresentative, ParseError, Person, PreApproval, RecordedWebsite, ResidencePermit, Subject, Validity, Website,
 };
 pub use code::Code;
 pub use province::{Province, UnknownProvince};
@@ -130,8 +130,8 @@ pub use ruleset::RuleSet;
 pub use stage::Stage;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
-    Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PreApprovalCategory, Severity, SubjectKind,
-    UnknownId,
+    Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, Operation, PreApprovalCategory, Severity,
+    SubjectKind, UnknownId,
 };
 
 /// The calendar date type of the API (`jiff::civil::Date`).

@@ -19,7 +19,8 @@ use crate::rules::Rule;
 use crate::rules::provinces::ProvinceRules;
 use crate::ruleset::RuleData;
 use crate::stage::Stage;
-use crate::vocabulary::{FilingType, Severity};
+use crate::rules::operations::OperationRules;
+use crate::vocabulary::{FilingType, Operation, Severity};
 
 pub(crate) mod certificate;
 pub(crate) mod content;
@@ -31,6 +32,7 @@ mod limits;
 pub(crate) mod materials;
 pub(crate) mod name;
 pub(crate) mod number;
+pub(crate) mod operation;
 pub(crate) mod person;
 pub(crate) mod process;
 pub(crate) mod subject;
@@ -42,7 +44,15 @@ pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES};
 /// The state of one validation: the inputs and the findings so far.
 pub(crate) struct Context<'a> {
     pub(crate) rules: &'a RuleData,
+    /// What the rules of a first filing check: the order's new data (see
+    /// [`operation::view`]); the order itself for a first filing.
     pub(crate) app: &'a Application,
+    /// The order as submitted.
+    pub(crate) order: &'a Application,
+    /// What the order does.
+    pub(crate) operation: Operation,
+    /// The rules of that operation.
+    pub(crate) operation_rules: &'a OperationRules,
     pub(crate) as_of: Date,
     /// How much of the application the form has asked for so far.
     pub(crate) stage: Stage,
@@ -54,11 +64,23 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(rules: &'a RuleData, app: &'a Application, as_of: Date, stage: Stage) -> Context<'a> {
+    /// A context for checking `order`, whose data the rules of a first
+    /// filing see as `app` (see [`operation::view`]).
+    pub(crate) fn new(
+        rules: &'a RuleData,
+        order: &'a Application,
+        app: &'a Application,
+        as_of: Date,
+        stage: Stage,
+    ) -> Context<'a> {
         let facts = Facts::new(app, &rules.subject, &rules.domains, app.province);
+        let operation = order.operation();
         Context {
             rules,
             app,
+            order,
+            operation,
+            operation_rules: rules.operations.of(operation),
             as_of,
             stage,
             facts,
@@ -67,9 +89,10 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The filing type, when the subject kind is known.
+    /// The filing type, when the subject kind is known (for an order
+    /// without a subject, the recorded subject's).
     pub(crate) fn filing_type(&self) -> Option<FilingType> {
-        self.app.filing_type()
+        self.order.filing_type()
     }
 
     /// The rules of the filing province, when there is one.
@@ -82,6 +105,14 @@ impl<'a> Context<'a> {
     pub(crate) fn websites(&self) -> impl Iterator<Item = (usize, &'a Website)> + use<'a> {
         let app = self.app;
         app.websites.iter().take(MAX_WEBSITES).enumerate()
+    }
+
+    /// The order's websites within the limit, with their indices (the same
+    /// as [`websites`](Context::websites) unless the operation's websites
+    /// are not checked like a first filing's).
+    pub(crate) fn order_websites(&self) -> impl Iterator<Item = (usize, &'a Website)> + use<'a> {
+        let order = self.order;
+        order.websites.iter().take(MAX_WEBSITES).enumerate()
     }
 
     /// A website's domains within the limit, with their indices.
@@ -156,8 +187,8 @@ impl<'a> Context<'a> {
         Report {
             ok: !self.findings.iter().any(|f| f.severity == Severity::Error),
             as_of: self.as_of,
-            province: self.app.province,
-            filing_type: self.filing_type(),
+            province: self.order.province,
+            filing_type: self.order.filing_type(),
             ruleset: self.rules.version.clone(),
             findings: self.findings,
             materials,
