@@ -25,6 +25,10 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     if app.province.is_none() {
         required.missing("/province");
     }
+    if app.invalid_fields.iter().any(|f| f.path == "/operation") {
+        // Which sections the order must hold depends on what it does.
+        return;
+    }
     let mut forbidden: Vec<&str> = Vec::new();
     let mut section = |key: &'static str, presence: Presence, present: bool, required: &mut Required<'_, '_>| {
         match (presence, present) {
