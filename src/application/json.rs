@@ -365,7 +365,12 @@ fn object_at(path: &str) -> Option<fn() -> Vec<&'static str>> {
         | ["subject", "legal_representative" | "principal", "certificate"]
         | ["websites", "#", "manager", "certificate"]
         | ["existing", "subject", "certificate"]
-        | ["existing", "subject", "legal_representative" | "principal", "certificate"]
+        | [
+            "existing",
+            "subject",
+            "legal_representative" | "principal",
+            "certificate",
+        ]
         | ["existing", "websites", "#", "manager", "certificate"] => fields::<Certificate>,
         ["websites", "#"] => fields::<Website>,
         ["websites", "#", "domains", "#"] | ["existing", "websites", "#", "domains", "#"] => fields::<Domain>,
@@ -489,7 +494,11 @@ mod tests {
         let paths: Vec<&str> = app.invalid_fields.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,
-            ["/existing/subject", "/existing/websites/0", "/existing/websites/1/manager"]
+            [
+                "/existing/subject",
+                "/existing/websites/0",
+                "/existing/websites/1/manager"
+            ]
         );
         let existing = app.existing.unwrap();
         assert_eq!(existing.websites.len(), 1);
@@ -509,7 +518,10 @@ mod tests {
         );
         let nearest = |path: &str| crate::text::nearest(path.rsplit('/').next().unwrap(), known_keys(path));
         assert_eq!(nearest("/existing/subject_numbr"), Some("subject_number"));
-        assert_eq!(nearest("/existing/websites/0/acess_providers"), Some("access_providers"));
+        assert_eq!(
+            nearest("/existing/websites/0/acess_providers"),
+            Some("access_providers")
+        );
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Input checks: unknown keys, missing required fields, fields this filing
 //! type must not have, and the size limits that keep validation cheap.
 
+use crate::application::Existing;
 use crate::application::{Certificate, Hosting, Person, Subject, WITHOUT_KIND, Website, known_keys};
 use crate::check::{Context, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
 use crate::code::Code;
-use crate::application::Existing;
 use crate::rules::Rule;
 use crate::rules::operations::{Presence, WebsiteForm};
 use crate::text;
@@ -418,8 +418,12 @@ impl Required<'_, '_> {
         let operation = self.cx.operation.as_str();
         for (key, _) in present.iter().filter(|(_, p)| *p) {
             let params = params! { "field" => *key, "operation" => operation };
-            self.cx
-                .flag(Code::FieldNotAllowed, format!("/websites/{i}/{key}"), not_allowed, params);
+            self.cx.flag(
+                Code::FieldNotAllowed,
+                format!("/websites/{i}/{key}"),
+                not_allowed,
+                params,
+            );
         }
     }
 

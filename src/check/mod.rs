@@ -16,10 +16,10 @@ use crate::application::{Application, Domain, Website};
 use crate::code::Code;
 use crate::report::{Finding, Material, Params, Report, Step, document_key};
 use crate::rules::Rule;
+use crate::rules::operations::OperationRules;
 use crate::rules::provinces::ProvinceRules;
 use crate::ruleset::RuleData;
 use crate::stage::Stage;
-use crate::rules::operations::OperationRules;
 use crate::vocabulary::{FilingType, Operation, Severity};
 
 pub(crate) mod certificate;

@@ -169,7 +169,13 @@ fn record<'a>(cx: &mut Context<'_>, existing: &'a Existing) -> Record<'a> {
             continue;
         };
         if key.site.is_none() {
-            problem(cx, path(), text, "it is the number of a subject, not of a service", rule);
+            problem(
+                cx,
+                path(),
+                text,
+                "it is the number of a subject, not of a service",
+                rule,
+            );
         } else if subject.is_some_and(|s| s != key.subject()) {
             problem(cx, path(), text, "it is not under the record's subject number", rule);
         } else if websites.iter().any(|(k, _, _)| *k == key) {
@@ -188,7 +194,12 @@ fn record<'a>(cx: &mut Context<'_>, existing: &'a Existing) -> Record<'a> {
 /// Runs the checks of the order's operation.
 pub(crate) fn check(cx: &mut Context<'_>) {
     let operation = cx.operation;
-    let Some(existing) = cx.order.existing.as_ref().filter(|_| operation != Operation::FirstFiling) else {
+    let Some(existing) = cx
+        .order
+        .existing
+        .as_ref()
+        .filter(|_| operation != Operation::FirstFiling)
+    else {
         return;
     };
     let record = record(cx, existing);
@@ -500,7 +511,12 @@ fn website_values(i: usize, given: &Website, recorded: &RecordedWebsite) -> Vec<
         ids.sort_unstable();
         ids.join(",")
     };
-    push("content", "content", &content(&given.content), &content(&recorded.content));
+    push(
+        "content",
+        "content",
+        &content(&given.content),
+        &content(&recorded.content),
+    );
     if let (Some(g), Some(r)) = (&given.manager, &recorded.manager) {
         person_values(&mut out, &format!("/websites/{i}/manager"), Part::Websites, g, r);
     }
@@ -529,10 +545,11 @@ fn at_provider(order: &Application, existing: &Existing) -> bool {
     };
     let provider = server.provider.trim();
     !provider.is_empty()
-        && existing
-            .websites
-            .iter()
-            .any(|w| w.access_providers.iter().any(|p| p.trim().eq_ignore_ascii_case(provider)))
+        && existing.websites.iter().any(|w| {
+            w.access_providers
+                .iter()
+                .any(|p| p.trim().eq_ignore_ascii_case(provider))
+        })
 }
 
 /// A certificate upgrade: the record holds a number from before the
@@ -566,9 +583,7 @@ fn subject_equal(cx: &mut Context<'_>, record: &Record<'_>) {
     } else {
         &national.add_website_mismatch
     };
-    let relaxed = province
-        .and_then(|p| p.access_mismatch.as_ref())
-        .filter(|_| access);
+    let relaxed = province.and_then(|p| p.access_mismatch.as_ref()).filter(|_| access);
     let rule_for = |part: Part| match relaxed {
         Some((parts, rule)) if parts.contains(&part) => rule,
         _ => base,
@@ -585,8 +600,14 @@ fn subject_equal(cx: &mut Context<'_>, record: &Record<'_>) {
     let path = "/subject/certificate/number";
     let shown = mask_certificate(&r);
     if !upgrade(&r, &g) {
-        let params = params! { "field" => "number", "recorded" => shown, "reason" => "another certificate is another subject" };
-        cx.flag(Code::OperationImmutableField, path, &national.certificate_number, params);
+        let params =
+            params! { "field" => "number", "recorded" => shown, "reason" => "another certificate is another subject" };
+        cx.flag(
+            Code::OperationImmutableField,
+            path,
+            &national.certificate_number,
+            params,
+        );
         return;
     }
     let params = params! { "field" => "number", "recorded" => shown.clone(), "operation" => cx.operation.as_str() };
@@ -626,7 +647,12 @@ fn new_websites(cx: &mut Context<'_>, record: &Record<'_>) {
                 "icp_number" => recorded.icp_number.trim(),
                 "province" => cx.order.province.map(Province::slug).unwrap_or_default(),
             };
-            cx.flag(Code::OperationWebsiteNameOnRecord, format!("/websites/{i}/name"), rule, params);
+            cx.flag(
+                Code::OperationWebsiteNameOnRecord,
+                format!("/websites/{i}/name"),
+                rule,
+                params,
+            );
         }
     }
 }
@@ -653,8 +679,14 @@ fn empty_record(cx: &mut Context<'_>, record: &Record<'_>, numbers: &[Option<(us
         let in_order: Vec<usize> = numbers.iter().flatten().map(|(k, _)| *k).collect();
         for (k, w) in record.existing.websites.iter().enumerate().take(MAX_WEBSITES) {
             if !accessed(w) && !in_order.contains(&k) {
-                let params = params! { "icp_number" => w.icp_number.trim(), "province" => slug, "operation" => operation };
-                cx.flag(Code::OperationEmptyServiceOnRecord, format!("/existing/websites/{k}"), rule, params);
+                let params =
+                    params! { "icp_number" => w.icp_number.trim(), "province" => slug, "operation" => operation };
+                cx.flag(
+                    Code::OperationEmptyServiceOnRecord,
+                    format!("/existing/websites/{k}"),
+                    rule,
+                    params,
+                );
             }
         }
     }
@@ -672,7 +704,9 @@ fn accessed_websites(cx: &mut Context<'_>, record: &Record<'_>) {
     let rule = relaxed.unwrap_or(&national.add_access_mismatch);
     for (i, w) in cx.order_websites() {
         let Some(key) = Key::read(&w.icp_number) else { continue };
-        let Some((_, recorded)) = record.find(key) else { continue };
+        let Some((_, recorded)) = record.find(key) else {
+            continue;
+        };
         for c in website_values(i, w, recorded) {
             if c.differs() == Some(true) {
                 mismatch(cx, &c, rule);
@@ -682,7 +716,12 @@ fn accessed_websites(cx: &mut Context<'_>, record: &Record<'_>) {
             continue;
         }
         let filed: Vec<String> = recorded.domains.iter().map(|d| domain_key(&d.name)).collect();
-        let given: Vec<String> = w.domains.iter().take(MAX_DOMAINS).map(|d| domain_key(&d.name)).collect();
+        let given: Vec<String> = w
+            .domains
+            .iter()
+            .take(MAX_DOMAINS)
+            .map(|d| domain_key(&d.name))
+            .collect();
         for (j, d) in given.iter().enumerate() {
             if !d.is_empty() && !filed.contains(d) {
                 let c = Compared {
@@ -730,7 +769,11 @@ fn subject_change(cx: &mut Context<'_>, record: &Record<'_>) {
     let province = cx.order.province.map(Province::slug).unwrap_or_default();
     let operation = cx.operation.as_str();
     let same_number = new_no.eq_ignore_ascii_case(&old_no);
-    let legal_of = |s: &Subject| s.legal_representative.as_ref().map(|l| number_of(&l.certificate).into_owned());
+    let legal_of = |s: &Subject| {
+        s.legal_representative
+            .as_ref()
+            .map(|l| number_of(&l.certificate).into_owned())
+    };
     enum Verdict {
         Allowed,
         Uncertain(&'static str),
@@ -829,7 +872,9 @@ fn changed_websites(cx: &mut Context<'_>, record: &Record<'_>) {
     let personal = record.existing.subject.as_ref().and_then(Subject::filing_type) == Some(FilingType::Personal);
     for (i, w) in cx.order_websites() {
         let Some(key) = Key::read(&w.icp_number) else { continue };
-        let Some((_, recorded)) = record.find(key) else { continue };
+        let Some((_, recorded)) = record.find(key) else {
+            continue;
+        };
         if !recorded.domains.is_empty() {
             let filed: Vec<String> = recorded.domains.iter().map(|d| domain_key(&d.name)).collect();
             for (j, d) in w.domains.iter().enumerate().take(MAX_DOMAINS) {
@@ -916,7 +961,9 @@ fn nothing_changed(cx: &mut Context<'_>, record: &Record<'_>) {
     // Nothing changed only when every value the order gives is recorded
     // and equal.
     let unchanged = !compared.is_empty()
-        && compared.iter().all(|c| c.given.trim().is_empty() || c.differs() == Some(false));
+        && compared
+            .iter()
+            .all(|c| c.given.trim().is_empty() || c.differs() == Some(false));
     if unchanged {
         let data = cx.rules;
         let params = params! { "operation" => cx.operation.as_str() };
@@ -957,13 +1004,18 @@ fn cancelled_websites(cx: &mut Context<'_>, record: &Record<'_>, numbers: &[Opti
         cx.flag(Code::OperationNotAllowedInProvince, "/websites", rule, params);
     }
     let cancelled: Vec<usize> = numbers.iter().flatten().map(|(k, _)| *k).collect();
-    let remaining = record.websites.iter().filter(|(_, k, _)| !cancelled.contains(k)).count();
+    let remaining = record
+        .websites
+        .iter()
+        .filter(|(_, k, _)| !cancelled.contains(k))
+        .count();
     if !cancelled.is_empty()
         && remaining == 0
         && record.websites.len() == record.existing.websites.len().min(MAX_WEBSITES)
         && let Some(last) = numbers.iter().rposition(Option::is_some)
     {
-        let params = params! { "reason" => "cancelling the last website on record leaves the subject without a service" };
+        let params =
+            params! { "reason" => "cancelling the last website on record leaves the subject without a service" };
         cx.flag(
             Code::OperationLeavesEmptySubject,
             format!("/websites/{last}"),
@@ -982,10 +1034,19 @@ fn cancelled_access(cx: &mut Context<'_>, record: &Record<'_>) {
         let Some((_, recorded)) = Key::read(&w.icp_number).and_then(|k| record.find(k)) else {
             continue;
         };
-        let providers = recorded.access_providers.iter().filter(|p| !p.trim().is_empty()).count();
+        let providers = recorded
+            .access_providers
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .count();
         if providers <= 1 {
             let params = params! { "reason" => "the website has no other access provider on record" };
-            cx.flag(Code::OperationLeavesEmptySubject, format!("/websites/{i}"), rule, params);
+            cx.flag(
+                Code::OperationLeavesEmptySubject,
+                format!("/websites/{i}"),
+                rule,
+                params,
+            );
         }
     }
 }
@@ -1027,8 +1088,7 @@ pub(crate) fn materials(cx: &Context<'_>, mut checklist: Vec<Material>) -> Vec<M
         };
         let (a, b) = (number_of(&new.certificate), number_of(&old.certificate));
         let other = !a.is_empty() && !b.is_empty() && !a.eq_ignore_ascii_case(&b) && !upgrade(&b, &a);
-        if !new.name.trim().is_empty() && !old.name.trim().is_empty() && !folded_eq(new.name.trim(), old.name.trim())
-        {
+        if !new.name.trim().is_empty() && !old.name.trim().is_empty() && !folded_eq(new.name.trim(), old.name.trim()) {
             add("name_change_letter");
         }
         let proof = cx

@@ -211,8 +211,15 @@ impl OperationsRules {
                     return Err(file.error_at(step.span(), message));
                 }
             }
-            if let Some(id) = entry.limits.keys().find(|id| !entry.steps.iter().any(|s| s.get_ref() == *id)) {
-                return Err(file.error_at(span, format!("limits for `{id}`, which is not a step of this operation")));
+            if let Some(id) = entry
+                .limits
+                .keys()
+                .find(|id| !entry.steps.iter().any(|s| s.get_ref() == *id))
+            {
+                return Err(file.error_at(
+                    span,
+                    format!("limits for `{id}`, which is not a step of this operation"),
+                ));
             }
             let rule = file.register(registry, format!("operations.{operation}"), entry)?;
             operations.push(OperationRules {
@@ -240,7 +247,8 @@ impl OperationsRules {
             return Err(file.error_at(entry.span(), format!("`{name}` is not an operation")));
         }
         let r = &doc.rules;
-        let mut register = |name: &str, entry: &Entry| file.register(registry, format!("operations.rules.{name}"), entry);
+        let mut register =
+            |name: &str, entry: &Entry| file.register(registry, format!("operations.rules.{name}"), entry);
         let record = RecordRules {
             add_website_mismatch: register("add_website_mismatch", &r.add_website_mismatch)?,
             add_access_mismatch: register("add_access_mismatch", &r.add_access_mismatch)?,
