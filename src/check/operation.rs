@@ -83,7 +83,11 @@ struct Key {
 
 impl Key {
     fn read(text: &str) -> Option<Key> {
-        let n = IcpNumber::parse_lenient(text.trim()).ok()?.number;
+        let text = text.trim();
+        let n = match IcpNumber::parse(text) {
+            Ok(n) => n,
+            Err(_) => IcpNumber::parse_lenient(text).ok()?.number,
+        };
         Some(Key {
             province: n.province(),
             serial: n.subject_serial().parse().ok()?,
@@ -1130,13 +1134,19 @@ pub(crate) fn recipients(cx: &Context<'_>) -> Vec<String> {
         }
     }
     if op.sms.contains(&Recipient::Managers) {
+        // Each recorded number read once.
+        let keys: Vec<Option<Key>> = existing.map_or_else(Vec::new, |e| {
+            e.websites
+                .iter()
+                .take(MAX_WEBSITES)
+                .map(|r| Key::read(&r.icp_number))
+                .collect()
+        });
         for (i, w) in cx.order_websites() {
             let recorded = existing.and_then(|e| {
                 let key = Key::read(&w.icp_number)?;
-                e.websites
-                    .iter()
-                    .enumerate()
-                    .find(|(_, r)| Key::read(&r.icp_number) == Some(key))
+                let k = keys.iter().position(|k| *k == Some(key))?;
+                Some((k, &e.websites[k]))
             });
             match (&w.manager, recorded) {
                 (Some(m), _) => add(format!("/websites/{i}/manager"), &m.name, &m.certificate),
