@@ -20,7 +20,8 @@ vocabulary! {
     /// is what reports carry and what [`FromStr`](std::str::FromStr) and serde accept.
     ///
     /// The variants below are the catalogue, grouped by family: input,
-    /// subject, certificates, people, websites, domains, hosting, submission.
+    /// subject, certificates, people, websites, domains, hosting, submission,
+    /// operations.
     #[non_exhaustive]
     pub enum Code ("finding code") with Severity {
         // Input
@@ -218,6 +219,38 @@ vocabulary! {
         SubmissionTooManyWebsites = ("submission.too_many_websites", Severity::Error),
         /// More domains, counted over all websites, than the province accepts in one submission; the finding points at the first domain over the limit.
         SubmissionTooManyDomains = ("submission.too_many_domains", Severity::Error),
+
+        // Operations
+        /// A value that must equal the filing on record differs; the finding
+        /// points at the value in the order. Params: `field`, `recorded` (masked
+        /// like any personal number), `operation`.
+        OperationRecordMismatch = ("operation.record_mismatch", Severity::Error),
+        /// A change of what never changes: the province, the subject's
+        /// certificate number, a domain added to a filed website.
+        OperationImmutableField = ("operation.immutable_field", Severity::Error),
+        /// An `icp_number` that is not one of the record's, or a number under
+        /// another subject's; also a record that contradicts itself (two
+        /// services with one number). Params: `icp_number`, `problem`.
+        OperationUnknownNumber = ("operation.unknown_number", Severity::Error),
+        /// The province does not allow this change or order (e.g. a personal
+        /// subject changed to another person).
+        OperationNotAllowedInProvince = ("operation.not_allowed_in_province", Severity::Error),
+        /// The operation is not open to this kind of subject (e.g. an entity changed to a person).
+        OperationNotAllowedForSubject = ("operation.not_allowed_for_subject", Severity::Error),
+        /// An order that mixes operations that must be separate orders (a new
+        /// website in an access order, a filed one in an `add_website` order).
+        OperationCombined = ("operation.combined", Severity::Error),
+        /// Cancelling the last service, or the last access of a website, leaves
+        /// a 空壳 that the administration cancels.
+        OperationLeavesEmptySubject = ("operation.leaves_empty_subject", Severity::Warning),
+        /// A change order whose data equals the record (path: the whole order).
+        OperationNothingChanged = ("operation.nothing_changed", Severity::Warning),
+        /// A new website takes the name of a filed website, where the province
+        /// says to change that website instead.
+        OperationWebsiteNameOnRecord = ("operation.website_name_on_record", Severity::Error),
+        /// The record holds a service with no access provider, which the
+        /// province requires cancelled before a new order.
+        OperationEmptyServiceOnRecord = ("operation.empty_service_on_record", Severity::Error),
     }
 }
 

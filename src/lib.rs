@@ -94,12 +94,88 @@
 //! # Ok::<(), beian::ParseError>(())
 //! ```
 //!
+//! # Operations
+//!
+//! Most orders a provider takes act on a filing already on record: a new
+//! website of a filed subject, a filed website moved to this provider, a
+//! change, a cancellation. An application names its [`Operation`]
+//! (`operation`, a first filing when absent) and carries the filing on record
+//! in [`Existing`] (`existing`: the subject's number, the recorded subject and
+//! its websites with their numbers, domains, managers and access providers).
+//! What each operation holds, which rules of a first filing check its new
+//! data, its materials and steps are rule data (`rules/operations.toml`);
+//! each province's change and access rules are the `[operations]` of its
+//! file. Every number is read with [`number`], and must be one of the
+//! record's (`operation.unknown_number`); what an add or access order gives
+//! must equal the record (`operation.record_mismatch`, the recorded value
+//! masked); the province, the subject's certificate number and the domains
+//! of a filed website never grow (`operation.immutable_field`).
+//!
+//! ```
+//! use beian::{Application, Severity, validate};
+//!
+//! let order = |name: &str| -> Application {
+//!     let json = match name {
+//!         "add_website" => include_str!("../examples/applications/add_website.json"),
+//!         "add_access" => include_str!("../examples/applications/add_access.json"),
+//!         "change_subject" => include_str!("../examples/applications/change_subject.json"),
+//!         "change_website" => include_str!("../examples/applications/change_website.json"),
+//!         "change_filing" => include_str!("../examples/applications/change_filing.json"),
+//!         "cancel_subject" => include_str!("../examples/applications/cancel_subject.json"),
+//!         "cancel_website" => include_str!("../examples/applications/cancel_website.json"),
+//!         _ => include_str!("../examples/applications/cancel_access.json"),
+//!     };
+//!     Application::from_json(json).unwrap()
+//! };
+//! // One order of each kind, each ready to submit.
+//! for name in ["add_website", "add_access", "change_subject", "change_website", "change_filing",
+//!              "cancel_subject", "cancel_website", "cancel_access"] {
+//!     let report = validate(&order(name));
+//!     assert!(report.is_ok(), "{name}: {:?}", report.findings);
+//!     assert_eq!(order(name).operation().as_str(), name);
+//! }
+//!
+//! // An access order: the SMS goes to the manager of each website accessed.
+//! let report = validate(&order("add_access"));
+//! let sms = report.steps.iter().find(|s| &*s.id == "sms_verification").unwrap();
+//! assert_eq!(sms.recipients, ["/websites/0/manager"]);
+//!
+//! // ... and its data must equal the record: here the recorded mobile differs.
+//! let mut access = order("add_access");
+//! let recorded = access.existing.as_mut().unwrap().subject.as_mut().unwrap();
+//! recorded.principal.as_mut().unwrap().mobile = "13700001111".into();
+//! let report = validate(&access);
+//! let f = report.errors().next().unwrap();
+//! assert_eq!((f.code.as_str(), f.path.as_str()), ("operation.record_mismatch", "/subject/principal/mobile"));
+//! assert_eq!(f.params["recorded"], "137****1111");
+//!
+//! // A cancellation has no materials, and cancelling access has no SMS.
+//! let report = validate(&order("cancel_access"));
+//! assert!(report.materials.is_empty());
+//! assert!(report.steps.iter().all(|s| &*s.id != "sms_verification"));
+//!
+//! // Cancelling the last access of a website leaves an empty filing (空壳).
+//! let mut cancel = order("cancel_access");
+//! cancel.existing.as_mut().unwrap().websites[0].access_providers = vec!["tencent".into()];
+//! let report = validate(&cancel);
+//! assert_eq!(report.findings[0].code.as_str(), "operation.leaves_empty_subject");
+//! assert_eq!(report.findings[0].severity, Severity::Warning);
+//!
+//! // Zhejiang lets a person become only the enterprise they represent.
+//! let mut change = order("change_subject");
+//! let recorded = change.existing.as_mut().unwrap().subject.as_mut().unwrap();
+//! recorded.certificate.as_mut().unwrap().number = "330106198805050011".into();
+//! let report = validate(&change);
+//! assert_eq!(report.errors().next().unwrap().code.as_str(), "operation.not_allowed_in_province");
+//! ```
+//!
 //! # Finding codes
 //!
 //! [`Code`] is the catalogue: every code the library reports, with its meaning and
 //! default severity, and the codes added since (`website.icp_number_*` for a
 //! website's existing filing number, `submission.*` for the caps some
-//! provinces put on one submission). Codes are never reused; a rule set may
+//! provinces put on one submission, `operation.*` for orders on a filing
+//! on record). Codes are never reused; a rule set may
 //! change the severity of a rule, never its code.
 //!
 //! # Untrusted input
@@ -174,8 +250,8 @@ mod validator;
 mod vocabulary;
 
 pub use application::{
-    Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, InvalidField, LegalRepresentative,
-    ParseError, Person, PreApproval, ResidencePermit, Subject, Validity, Website,
+    Application, AuthorizationCode, Certificate, CloudServer, Domain, Existing, Hosting, InvalidField,
+    LegalRepresentative, ParseError, Person, PreApproval, RecordedWebsite, ResidencePermit, Subject, Validity, Website,
 };
 pub use code::Code;
 pub use province::{Province, UnknownProvince};
@@ -185,8 +261,8 @@ pub use ruleset::RuleSet;
 pub use stage::Stage;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
-    Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PreApprovalCategory, Severity, SubjectKind,
-    UnknownId,
+    Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, Operation, PreApprovalCategory, Severity,
+    SubjectKind, UnknownId,
 };
 
 /// The calendar date type of the API (`jiff::civil::Date`).

@@ -79,6 +79,11 @@ pub(crate) fn within(app: &Application, over: &[Over]) -> Application {
     Application {
         province: app.province,
         as_of: app.as_of,
+        operation: app.operation,
+        existing: app
+            .existing
+            .as_ref()
+            .map(|e| limited(e, "existing", holds("/existing"))),
         subject: app.subject.as_ref().map(|s| limited(s, "subject", holds("/subject"))),
         websites: app
             .websites

@@ -16,10 +16,11 @@ use crate::application::{Application, Domain, Website};
 use crate::code::Code;
 use crate::report::{Finding, Material, Params, Report, Step, document_key};
 use crate::rules::Rule;
+use crate::rules::operations::OperationRules;
 use crate::rules::provinces::ProvinceRules;
 use crate::ruleset::RuleData;
 use crate::stage::Stage;
-use crate::vocabulary::{FilingType, Severity};
+use crate::vocabulary::{FilingType, Operation, Severity};
 
 pub(crate) mod certificate;
 pub(crate) mod content;
@@ -31,6 +32,7 @@ pub(crate) mod limits;
 pub(crate) mod materials;
 pub(crate) mod name;
 pub(crate) mod number;
+pub(crate) mod operation;
 pub(crate) mod person;
 pub(crate) mod process;
 pub(crate) mod subject;
@@ -42,7 +44,15 @@ pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_PER_CODE, MAX_WEBS
 /// The state of one validation: the inputs and the findings so far.
 pub(crate) struct Context<'a> {
     pub(crate) rules: &'a RuleData,
+    /// What the rules of a first filing check: the order's new data (see
+    /// [`operation::view`]); the order itself for a first filing.
     pub(crate) app: &'a Application,
+    /// The order as submitted.
+    pub(crate) order: &'a Application,
+    /// What the order does.
+    pub(crate) operation: Operation,
+    /// The rules of that operation.
+    pub(crate) operation_rules: &'a OperationRules,
     pub(crate) as_of: Date,
     /// How much of the application the form has asked for so far.
     pub(crate) stage: Stage,
@@ -56,19 +66,25 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// A context for `app`, already within the limits, and `over`, what the
-    /// application was measured to have over them.
+    /// A context for checking `order`, already within the limits (`over`
+    /// is what it was measured to have over them), whose data the rules of
+    /// a first filing see as `app` (see [`operation::view`]).
     pub(crate) fn new(
         rules: &'a RuleData,
+        order: &'a Application,
         app: &'a Application,
         over: Vec<Over>,
         as_of: Date,
         stage: Stage,
     ) -> Context<'a> {
         let facts = Facts::new(app, &rules.subject, &rules.domains, app.province);
+        let operation = order.operation();
         Context {
             rules,
             app,
+            order,
+            operation,
+            operation_rules: rules.operations.of(operation),
             as_of,
             stage,
             over,
@@ -78,9 +94,10 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The filing type, when the subject kind is known.
+    /// The filing type, when the subject kind is known (for an order
+    /// without a subject, the recorded subject's).
     pub(crate) fn filing_type(&self) -> Option<FilingType> {
-        self.app.filing_type()
+        self.order.filing_type()
     }
 
     /// The rules of the filing province, when there is one.
@@ -93,6 +110,14 @@ impl<'a> Context<'a> {
     pub(crate) fn websites(&self) -> impl Iterator<Item = (usize, &'a Website)> + use<'a> {
         let app = self.app;
         app.websites.iter().take(MAX_WEBSITES).enumerate()
+    }
+
+    /// The order's websites within the limit, with their indices (the same
+    /// as [`websites`](Context::websites) unless the operation's websites
+    /// are not checked like a first filing's).
+    pub(crate) fn order_websites(&self) -> impl Iterator<Item = (usize, &'a Website)> + use<'a> {
+        let order = self.order;
+        order.websites.iter().take(MAX_WEBSITES).enumerate()
     }
 
     /// A website's domains within the limit, with their indices.
@@ -121,7 +146,7 @@ impl<'a> Context<'a> {
     /// The path in the document as written of a path of the model (they
     /// differ after an invalid item was taken out of a list).
     fn as_written(&self, path: String) -> String {
-        match self.app.source_path(&path) {
+        match self.order.source_path(&path) {
             Cow::Owned(written) => written,
             Cow::Borrowed(_) => path,
         }
@@ -204,8 +229,8 @@ impl<'a> Context<'a> {
         Report {
             ok,
             as_of: self.as_of,
-            province: self.app.province,
-            filing_type: self.filing_type(),
+            province: self.order.province,
+            filing_type: self.order.filing_type(),
             ruleset: self.rules.version.clone(),
             findings: self.findings,
             materials,

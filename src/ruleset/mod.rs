@@ -18,6 +18,7 @@ use crate::rules::file::{FILES, File, Origin, check_no_extra_files};
 use crate::rules::hosting::HostingRules;
 use crate::rules::materials::MaterialRules;
 use crate::rules::numbers::NumberRules;
+use crate::rules::operations::OperationsRules;
 use crate::rules::people::{ContactRules, PeopleRules};
 use crate::rules::process::ProcessRules;
 use crate::rules::provinces::{National, ProvinceRules};
@@ -61,6 +62,7 @@ pub(crate) struct RuleData {
     pub(crate) numbers: NumberRules,
     pub(crate) domains: DomainRules,
     pub(crate) hosting: HostingRules,
+    pub(crate) operations: OperationsRules,
     /// Indexed by `Province as usize`.
     pub(crate) provinces: Vec<ProvinceRules>,
 }
@@ -190,6 +192,7 @@ impl RuleSet {
         let numbers = NumberRules::load(&file("numbers.toml")?, &mut registry)?;
         let domains = DomainRules::load(&file("domains.toml")?, &file("public_suffix_list.dat")?, &mut registry)?;
         let hosting = HostingRules::load(&file("hosting.toml")?, &mut registry, &process)?;
+        let operations = OperationsRules::load(&file("operations.toml")?, &mut registry, &process)?;
         let national = National {
             process: &process,
             materials: &materials,
@@ -219,6 +222,7 @@ impl RuleSet {
                 numbers,
                 domains,
                 hosting,
+                operations,
                 provinces,
             }),
         })

@@ -872,7 +872,9 @@ fn build(profile: Profile, seed: &Seed) -> Application {
     Application {
         province: Some(province),
         as_of: Some(AS_OF),
+        operation: None,
         subject: Some(subject),
+        existing: None,
         websites,
         hosting: Some(hosting),
         unknown_fields: Vec::new(),
