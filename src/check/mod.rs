@@ -65,7 +65,7 @@ impl<'a> Context<'a> {
         as_of: Date,
         stage: Stage,
     ) -> Context<'a> {
-        let facts = Facts::new(app, &rules.subject, &rules.domains, app.province);
+        let facts = Facts::new(app, &rules.subject, &rules.domains, &rules.websites.names, app.province);
         Context {
             rules,
             app,
