@@ -407,6 +407,35 @@ mod tests {
     }
 
     #[test]
+    fn short_names_and_relatedness() {
+        let rules = RuleSet::embedded();
+        let short = rules.data().websites.names.short_names.as_ref().unwrap();
+        for (registered, expected) in [
+            ("深圳市示例科技有限公司", Some("示例科技")),
+            ("哈尔滨冰城科技有限公司", Some("冰城科技")),
+            ("北京京东世纪贸易有限公司", Some("京东世纪贸易")),
+            ("哈尔滨市人民政府", Some("人民政府")),
+            ("黑龙江省哈尔滨市道里区某某股份有限公司", Some("某某")),
+            ("中国移动通信集团有限公司", Some("移动通信")),
+            // Nothing would be left: the division name stays.
+            ("杭州市有限公司", Some("杭州市")),
+            // Forms stay where under two characters would be left.
+            ("某公司", Some("某公司")),
+            ("某", None),
+        ] {
+            assert_eq!(short.short_name(registered).as_deref(), expected, "{registered}");
+        }
+        let related = |website: &str, registered: &str| short.related(website, registered).map(|(r, _)| r);
+        assert_eq!(related("京东商城", "北京京东世纪贸易有限公司"), Some(true));
+        assert_eq!(related("冰城科技官网", "哈尔滨冰城科技有限公司"), Some(true));
+        assert_eq!(related("东北美食大全", "哈尔滨冰城科技有限公司"), Some(false));
+        assert_eq!(related("哈尔滨美食", "哈尔滨冰城科技有限公司"), Some(false));
+        assert_eq!(related("TCL官网", "TCL科技集团股份有限公司"), Some(true));
+        assert_eq!(related("快乐旅途", "某公司"), Some(false));
+        assert_eq!(related("快乐旅途", "某"), None);
+    }
+
+    #[test]
     fn counting() {
         let rules = RuleSet::embedded();
         for (name, length) in [
