@@ -143,6 +143,12 @@ vocabulary! {
         WebsiteNamePreApprovalKeyword = ("website.name_pre_approval_keyword", Severity::Error),
         /// Two websites in the application have the same name.
         WebsiteNameDuplicate = ("website.name_duplicate", Severity::Warning),
+        /// An entity's website name shares nothing with the subject's name:
+        /// it is neither its full name nor its short name (字号; read as the
+        /// registered name without the leading division names and the
+        /// trailing organisational form). Params: `name`, `subject` (the
+        /// subject's name), `short_name` (what was compared).
+        WebsiteNameUnrelatedToSubject = ("website.name_unrelated_to_subject", Severity::Warning),
         /// Service content that personal filings may not have.
         WebsiteContentNotAllowedForPersonal = ("website.content_not_allowed_for_personal", Severity::Error),
         /// Service content the province does not accept for this filing type.
@@ -157,6 +163,13 @@ vocabulary! {
         WebsiteCommercialRequiresLicense = ("website.commercial_requires_license", Severity::Info),
         /// More domains than the province allows per website.
         WebsiteTooManyDomains = ("website.too_many_domains", Severity::Error),
+        /// One website holds domains with different names (`aaa.com` and
+        /// `bbb.com`; `aaa.com` and `aaa.cn` have one name, `aaa`), which
+        /// must be filed as separate websites; at the first domain whose
+        /// name differs from the first domain's. Params: `domain`, `name`
+        /// (its name without the public suffix), `other` (the path of the
+        /// website's first domain), `other_name` (that domain's name).
+        WebsiteDomainsDifferentNames = ("website.domains_different_names", Severity::Error),
         /// The home page is not under one of the website's domains.
         WebsiteHomepageOutsideDomains = ("website.homepage_outside_domains", Severity::Error),
         /// The website's `icp_number` is not an ICP filing number or ICP licence number, even read leniently (see [`number`](crate::number)).

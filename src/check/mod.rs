@@ -77,7 +77,7 @@ impl<'a> Context<'a> {
         as_of: Date,
         stage: Stage,
     ) -> Context<'a> {
-        let facts = Facts::new(app, &rules.subject, &rules.domains, app.province);
+        let facts = Facts::new(app, &rules.subject, &rules.domains, &rules.websites.names, app.province);
         let operation = order.operation();
         Context {
             rules,

@@ -116,7 +116,26 @@ impl NameCheck<'_, '_, '_> {
             self.cx.flag(Code::WebsiteNameIsDomain, self.path(), rule, params);
         }
         self.person_name();
+        self.unrelated_to_subject();
         self.words();
+    }
+
+    /// An entity's website name that shares nothing with the subject's
+    /// short name (the rule's condition decides to whom it applies).
+    fn unrelated_to_subject(&mut self) {
+        let Some((when, rule)) = self.in_force.pick(|r| r.unrelated_to_subject.as_ref()) else {
+            return;
+        };
+        if !when.holds(&self.cx.facts) {
+            return;
+        }
+        let Some((true, short)) = self.cx.facts.name_unrelated(self.website) else {
+            return;
+        };
+        let subject = self.cx.app.subject.as_ref().map_or("", |s| s.name.trim());
+        let params = params! { "name" => self.name, "subject" => subject, "short_name" => short };
+        self.cx
+            .flag(Code::WebsiteNameUnrelatedToSubject, self.path(), rule, params);
     }
 
     /// The domain-looking strings of the name and the website's own domains

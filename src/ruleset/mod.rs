@@ -185,7 +185,12 @@ impl RuleSet {
         let certificates = CertificateRules::load(&file("certificates.toml")?, &mut registry)?;
         let subject = SubjectRules::load(&file("subject.toml")?, &mut registry, &regions.table)?;
         let people = PeopleRules::load(&file("people.toml")?, &mut registry)?;
-        let websites = WebsiteRules::load(&file("names.toml")?, &file("content.toml")?, &mut registry)?;
+        let websites = WebsiteRules::load(
+            &file("names.toml")?,
+            &file("content.toml")?,
+            &mut registry,
+            &regions.table,
+        )?;
         let contacts = ContactRules::load(&file("contacts.toml")?, &mut registry)?;
         let materials = MaterialRules::load(&file("materials.toml")?, &mut registry)?;
         let process = ProcessRules::load(&file("process.toml")?, &mut registry)?;
