@@ -100,6 +100,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod app;
 mod application;
 mod check;
 mod code;
