@@ -119,8 +119,8 @@ mod validator;
 mod vocabulary;
 
 pub use application::{
-    Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError, Person,
-    PreApproval, ResidencePermit, Subject, Validity, Website,
+    App, Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError,
+    Person, Platform, PreApproval, ResidencePermit, Subject, Validity, Website,
 };
 pub use code::Code;
 pub use province::{Province, UnknownProvince};
@@ -129,8 +129,8 @@ pub use rules::{RuleError, RuleInfo, Source};
 pub use ruleset::RuleSet;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
-    Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PreApprovalCategory, Severity, SubjectKind,
-    UnknownId,
+    AppKind, Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PlatformKind, PreApprovalCategory,
+    Severity, SubjectKind, UnknownId,
 };
 
 /// The calendar date type of the API (`jiff::civil::Date`).

@@ -252,6 +252,7 @@ pub struct Material {
 /// opposite orders in two objects; a test checks this against the model.
 const KEY_ORDER: &[&str] = &[
     "kind",
+    "platform",
     "category",
     "province",
     "as_of",
@@ -270,6 +271,16 @@ const KEY_ORDER: &[&str] = &[
     "legal_representative",
     "principal",
     "websites",
+    "apps",
+    "platforms",
+    "package_name",
+    "bundle_id",
+    "bundle_name",
+    "public_key",
+    "signature_md5",
+    "signature_sha1",
+    "signature_sha256",
+    "mini_program_id",
     "domains",
     "real_name_verified",
     "registrar_in_mainland",
@@ -281,6 +292,8 @@ const KEY_ORDER: &[&str] = &[
     "languages",
     "manager",
     "remarks",
+    "icon_bytes",
+    "third_party_sdks",
     "icp_number",
     "hosting",
     "provider",
@@ -371,7 +384,7 @@ mod tests {
         // serde_json's map is a BTreeMap here, so take the order from the
         // struct definitions instead, as the application model orders them.
         let objects: Vec<Vec<&str>> = vec![
-            vec!["province", "as_of", "subject", "websites", "hosting"],
+            vec!["province", "as_of", "subject", "websites", "apps", "hosting"],
             vec![
                 "kind",
                 "name",
@@ -407,6 +420,31 @@ mod tests {
                 "manager",
                 "remarks",
                 "icp_number",
+            ],
+            vec![
+                "kind",
+                "name",
+                "platforms",
+                "mini_program_id",
+                "domains",
+                "content",
+                "pre_approvals",
+                "manager",
+                "remarks",
+                "icon_bytes",
+                "third_party_sdks",
+                "icp_number",
+            ],
+            vec![
+                "platform",
+                "name",
+                "package_name",
+                "bundle_id",
+                "bundle_name",
+                "public_key",
+                "signature_md5",
+                "signature_sha1",
+                "signature_sha256",
             ],
             vec![
                 "name",
@@ -445,6 +483,8 @@ mod tests {
             keys(&Person::default()),
             keys(&ResidencePermit::default()),
             keys(&Website::default()),
+            keys(&App::default()),
+            keys(&Platform::default()),
             keys(&Domain::default()),
             keys(&PreApproval::default()),
         ];

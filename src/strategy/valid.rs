@@ -871,6 +871,7 @@ fn build(profile: Profile, seed: &Seed) -> Application {
         as_of: Some(AS_OF),
         subject: Some(subject),
         websites,
+        apps: Vec::new(),
         hosting: Some(hosting),
         unknown_fields: Vec::new(),
     }
