@@ -62,6 +62,7 @@ impl Validator {
         check::certificate::check(&mut cx);
         check::person::check(&mut cx);
         check::name::check(&mut cx);
+        check::app::check(&mut cx);
         check::content::check(&mut cx);
         check::domain::check(&mut cx);
         check::submission::check(&mut cx);

@@ -1,11 +1,11 @@
 //! Input checks: unknown keys, missing required fields, fields this filing
 //! type must not have, and the size limits that keep validation cheap.
 
-use crate::application::{Certificate, Hosting, Person, Subject, Website};
-use crate::check::{Context, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
+use crate::application::{App, Certificate, Hosting, Person, Subject, Website};
+use crate::check::{Context, MAX_APPS, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
 use crate::code::Code;
 use crate::rules::Rule;
-use crate::vocabulary::FilingType;
+use crate::vocabulary::{AppKind, FilingType, PlatformKind};
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     limits(cx);
@@ -24,7 +24,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         None => required.missing("/subject"),
         Some(subject) => required.subject(subject),
     }
-    if app.websites.is_empty() {
+    // An application may have only apps.
+    if app.websites.is_empty() && app.apps.is_empty() {
         required.missing("/websites");
     }
     for (i, website) in cx.websites() {
@@ -33,6 +34,13 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             rule: &rules.required,
         }
         .website(i, website);
+    }
+    for (i, a) in cx.apps() {
+        Required {
+            cx,
+            rule: &rules.required,
+        }
+        .app(i, a);
     }
     let mut required = Required {
         cx,
@@ -99,6 +107,29 @@ fn limits(cx: &mut Context<'_>) {
             MAX_LIST,
         );
     }
+    list(&|| "/apps".into(), "apps", app.apps.len(), MAX_APPS);
+    for (i, a) in app.apps.iter().enumerate().take(MAX_APPS) {
+        list(
+            &|| format!("/apps/{i}/domains"),
+            "domains",
+            a.domains.len(),
+            MAX_DOMAINS,
+        );
+        list(&|| format!("/apps/{i}/platforms"), "items", a.platforms.len(), MAX_LIST);
+        list(&|| format!("/apps/{i}/content"), "items", a.content.len(), MAX_LIST);
+        list(
+            &|| format!("/apps/{i}/pre_approvals"),
+            "items",
+            a.pre_approvals.len(),
+            MAX_LIST,
+        );
+        list(
+            &|| format!("/apps/{i}/third_party_sdks"),
+            "items",
+            a.third_party_sdks.len(),
+            MAX_LIST,
+        );
+    }
     each_string(app, &mut |path, s| {
         let chars = s.chars().count();
         if chars > MAX_CHARS {
@@ -110,8 +141,8 @@ fn limits(cx: &mut Context<'_>) {
     for (path, what, count, limit) in over {
         let params = params! { "what" => what, "count" => count, "limit" => limit };
         cx.flag(Code::InputTooLarge, path.clone(), rule, params);
-        if what != "websites" && what != "domains" {
-            // Lists of websites and domains are checked up to the limit.
+        if what != "websites" && what != "apps" && what != "domains" {
+            // Lists of websites, apps and domains are checked up to the limit.
             cx.skip(path);
         }
     }
@@ -176,6 +207,41 @@ fn each_string(app: &crate::application::Application, f: &mut dyn FnMut(&dyn Fn(
         }
         visit(&|| format!("/websites/{i}/remarks"), &w.remarks);
         visit(&|| format!("/websites/{i}/icp_number"), &w.icp_number);
+    }
+    for (i, a) in app.apps.iter().enumerate().take(MAX_APPS) {
+        visit(&|| format!("/apps/{i}/name"), &a.name);
+        for (j, p) in a.platforms.iter().enumerate().take(MAX_LIST) {
+            let fields: [(&str, &str); 8] = [
+                ("name", &p.name),
+                ("package_name", &p.package_name),
+                ("bundle_id", &p.bundle_id),
+                ("bundle_name", &p.bundle_name),
+                ("public_key", &p.public_key),
+                ("signature_md5", &p.signature_md5),
+                ("signature_sha1", &p.signature_sha1),
+                ("signature_sha256", &p.signature_sha256),
+            ];
+            for (field, value) in fields {
+                visit(&|| format!("/apps/{i}/platforms/{j}/{field}"), value);
+            }
+        }
+        visit(&|| format!("/apps/{i}/mini_program_id"), &a.mini_program_id);
+        for (j, d) in a.domains.iter().enumerate().take(MAX_DOMAINS) {
+            visit(&|| format!("/apps/{i}/domains/{j}/name"), &d.name);
+            visit(&|| format!("/apps/{i}/domains/{j}/holder"), &d.holder);
+        }
+        for (j, p) in a.pre_approvals.iter().enumerate().take(MAX_LIST) {
+            visit(&|| format!("/apps/{i}/pre_approvals/{j}/number"), &p.number);
+            visit(&|| format!("/apps/{i}/pre_approvals/{j}/authority"), &p.authority);
+        }
+        if let Some(m) = &a.manager {
+            person(&format!("/apps/{i}/manager"), m, &mut visit);
+        }
+        visit(&|| format!("/apps/{i}/remarks"), &a.remarks);
+        for (j, sdk) in a.third_party_sdks.iter().enumerate().take(MAX_LIST) {
+            visit(&|| format!("/apps/{i}/third_party_sdks/{j}"), sdk);
+        }
+        visit(&|| format!("/apps/{i}/icp_number"), &a.icp_number);
     }
     match &app.hosting {
         Some(Hosting::CloudServer(c)) => {
@@ -309,6 +375,76 @@ impl Required<'_, '_> {
         if let Some(m) = &w.manager {
             self.person(&|| format!("/websites/{i}/manager"), m);
         }
+    }
+
+    /// An app's required fields, and the fields its kind must not have: an
+    /// app lists its platforms, a quick app its one `quick_app` platform, a
+    /// mini program its id and no platform.
+    fn app(&mut self, i: usize, a: &App) {
+        let path: PathOf<'_> = &|| format!("/apps/{i}");
+        if a.kind.is_none() {
+            self.field(path, "kind");
+        }
+        self.text(path, "name", &a.name);
+        match a.kind {
+            Some(AppKind::App | AppKind::QuickApp) => {
+                if a.platforms.is_empty() {
+                    self.field(path, "platforms");
+                }
+                if !a.mini_program_id.trim().is_empty() {
+                    self.not_allowed(&format!("/apps/{i}/mini_program_id"), "mini_program_id", a.kind);
+                }
+            }
+            Some(AppKind::MiniProgram) => {
+                self.text(path, "mini_program_id", &a.mini_program_id);
+                if !a.platforms.is_empty() {
+                    self.not_allowed(&format!("/apps/{i}/platforms"), "platforms", a.kind);
+                }
+            }
+            None => {}
+        }
+        if a.kind != Some(AppKind::MiniProgram) {
+            for (j, p) in a.platforms.iter().enumerate().take(MAX_LIST) {
+                let platform: PathOf<'_> = &|| format!("/apps/{i}/platforms/{j}");
+                let fits = match (a.kind, p.platform) {
+                    (_, None) => {
+                        self.field(platform, "platform");
+                        true
+                    }
+                    (Some(AppKind::QuickApp), Some(k)) => k == PlatformKind::QuickApp,
+                    (Some(AppKind::App), Some(k)) => k != PlatformKind::QuickApp,
+                    (_, Some(_)) => true,
+                };
+                if !fits && let Some(k) = p.platform {
+                    self.not_allowed(&format!("/apps/{i}/platforms/{j}/platform"), k.as_str(), a.kind);
+                }
+            }
+        }
+        for (j, d) in Context::app_domains(a) {
+            self.text(&|| format!("/apps/{i}/domains/{j}"), "name", &d.name);
+        }
+        if a.content.is_empty() {
+            self.field(path, "content");
+        }
+        for (j, p) in a.pre_approvals.iter().enumerate().take(MAX_LIST) {
+            let approval: PathOf<'_> = &|| format!("/apps/{i}/pre_approvals/{j}");
+            if p.category.is_none() {
+                self.field(approval, "category");
+            }
+            self.text(approval, "number", &p.number);
+        }
+        if let Some(m) = &a.manager {
+            self.person(&|| format!("/apps/{i}/manager"), m);
+        }
+    }
+
+    /// A field (or platform) that an app of this kind must not have.
+    fn not_allowed(&mut self, path: &str, field: &str, kind: Option<AppKind>) {
+        let data = self.cx.rules;
+        let kind = kind.map(AppKind::as_str).unwrap_or_default();
+        let params = params! { "field" => field, "filing_type" => kind };
+        self.cx
+            .flag(Code::FieldNotAllowed, path, &data.input.not_allowed, params);
     }
 
     fn hosting(&mut self, hosting: &Hosting) {

@@ -10,7 +10,7 @@
 
 use jiff::civil::Date;
 
-use crate::application::{Application, Domain, Website};
+use crate::application::{App, Application, Domain, Website};
 use crate::code::Code;
 use crate::report::{Finding, Material, Params, Report, Step, document_key};
 use crate::rules::Rule;
@@ -18,6 +18,7 @@ use crate::rules::provinces::ProvinceRules;
 use crate::ruleset::RuleData;
 use crate::vocabulary::{FilingType, Severity};
 
+pub(crate) mod app;
 pub(crate) mod certificate;
 pub(crate) mod content;
 pub(crate) mod domain;
@@ -34,7 +35,7 @@ pub(crate) mod subject;
 pub(crate) mod submission;
 
 use facts::Facts;
-pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES};
+pub(crate) use limits::{MAX_APPS, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES};
 
 /// The state of one validation: the inputs and the findings so far.
 pub(crate) struct Context<'a> {
@@ -75,6 +76,17 @@ impl<'a> Context<'a> {
     pub(crate) fn websites(&self) -> impl Iterator<Item = (usize, &'a Website)> + use<'a> {
         let app = self.app;
         app.websites.iter().take(MAX_WEBSITES).enumerate()
+    }
+
+    /// The apps within the limit, with their indices.
+    pub(crate) fn apps(&self) -> impl Iterator<Item = (usize, &'a App)> + use<'a> {
+        let app = self.app;
+        app.apps.iter().take(MAX_APPS).enumerate()
+    }
+
+    /// An app's domains within the limit, with their indices.
+    pub(crate) fn app_domains(app: &'a App) -> impl Iterator<Item = (usize, &'a Domain)> {
+        app.domains.iter().take(MAX_DOMAINS).enumerate()
     }
 
     /// A website's domains within the limit, with their indices.

@@ -12,6 +12,7 @@ use std::sync::{Arc, LazyLock};
 use crate::domain::PublicSuffixList;
 use crate::identity::{MobilePrefixes, Regions};
 use crate::province::Province;
+use crate::rules::apps::AppRules;
 use crate::rules::certificates::{CertificateRules, RegionRules};
 use crate::rules::domains::DomainRules;
 use crate::rules::file::{FILES, File, Origin, check_no_extra_files};
@@ -61,6 +62,7 @@ pub(crate) struct RuleData {
     pub(crate) numbers: NumberRules,
     pub(crate) domains: DomainRules,
     pub(crate) hosting: HostingRules,
+    pub(crate) apps: AppRules,
     /// Indexed by `Province as usize`.
     pub(crate) provinces: Vec<ProvinceRules>,
 }
@@ -186,6 +188,7 @@ impl RuleSet {
         let numbers = NumberRules::load(&file("numbers.toml")?, &mut registry)?;
         let domains = DomainRules::load(&file("domains.toml")?, &file("public_suffix_list.dat")?, &mut registry)?;
         let hosting = HostingRules::load(&file("hosting.toml")?, &mut registry, &process)?;
+        let apps = AppRules::load(&file("apps.toml")?, &mut registry, &websites.names, &hosting)?;
         let national = National {
             process: &process,
             materials: &materials,
@@ -215,6 +218,7 @@ impl RuleSet {
                 numbers,
                 domains,
                 hosting,
+                apps,
                 provinces,
             }),
         })
