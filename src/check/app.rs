@@ -251,13 +251,29 @@ fn words(cx: &mut Context<'_>, i: usize, app: &App, name: &str, key: &str) {
     }
 }
 
+/// Whether a platform fits a kind of app: an app runs on Android, iOS,
+/// HarmonyOS or another system, a quick app on the quick-app engine, a
+/// mini program on no platform of its own (an unknown kind takes any).
+pub(crate) fn fits(kind: Option<AppKind>, platform: PlatformKind) -> bool {
+    match kind {
+        Some(AppKind::App) => platform != PlatformKind::QuickApp,
+        Some(AppKind::QuickApp) => platform == PlatformKind::QuickApp,
+        Some(AppKind::MiniProgram) => false,
+        None => true,
+    }
+}
+
 /// The platforms of an app: each once, each with its identifier (in its
-/// platform's form), its public key and the fingerprint its form takes.
+/// platform's form), its public key and the fingerprint its form takes. A
+/// platform that does not fit the kind is `field.not_allowed` (see
+/// [`input`](super::input)) and not checked further.
 fn platforms(cx: &mut Context<'_>, i: usize, app: &App) {
     let rules = &{ cx.rules }.apps;
     let mut seen: Vec<(PlatformKind, usize)> = Vec::new();
     for (j, platform) in app.platforms.iter().enumerate().take(MAX_LIST) {
-        let Some(kind) = platform.platform else { continue };
+        let Some(kind) = platform.platform.filter(|k| fits(app.kind, *k)) else {
+            continue;
+        };
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == kind) {
             let params = params! { "platform" => kind.as_str(), "other" => format!("/apps/{i}/platforms/{first}") };
             let path = format!("/apps/{i}/platforms/{j}/platform");

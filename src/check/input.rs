@@ -5,7 +5,7 @@ use crate::application::{App, Certificate, Hosting, Person, Subject, Website};
 use crate::check::{Context, MAX_APPS, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
 use crate::code::Code;
 use crate::rules::Rule;
-use crate::vocabulary::{AppKind, FilingType, PlatformKind};
+use crate::vocabulary::{AppKind, FilingType};
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     limits(cx);
@@ -405,18 +405,12 @@ impl Required<'_, '_> {
         }
         if a.kind != Some(AppKind::MiniProgram) {
             for (j, p) in a.platforms.iter().enumerate().take(MAX_LIST) {
-                let platform: PathOf<'_> = &|| format!("/apps/{i}/platforms/{j}");
-                let fits = match (a.kind, p.platform) {
-                    (_, None) => {
-                        self.field(platform, "platform");
-                        true
+                match p.platform {
+                    None => self.field(&|| format!("/apps/{i}/platforms/{j}"), "platform"),
+                    Some(k) if !crate::check::app::fits(a.kind, k) => {
+                        self.not_allowed(&format!("/apps/{i}/platforms/{j}/platform"), k.as_str(), a.kind);
                     }
-                    (Some(AppKind::QuickApp), Some(k)) => k == PlatformKind::QuickApp,
-                    (Some(AppKind::App), Some(k)) => k != PlatformKind::QuickApp,
-                    (_, Some(_)) => true,
-                };
-                if !fits && let Some(k) = p.platform {
-                    self.not_allowed(&format!("/apps/{i}/platforms/{j}/platform"), k.as_str(), a.kind);
+                    Some(_) => {}
                 }
             }
         }
