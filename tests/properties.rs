@@ -5,12 +5,12 @@
 //! parse, fingerprints read the same in every spelling, and public keys
 //! survive their encodings.
 
+use beian::app::{
+    AndroidPackageName, BundleId, DigestAlgorithm, Fingerprint, HarmonyBundleName, MiniProgramId, PublicKey,
+};
 use beian::identity::{
     EmailAddress, ForeignPermanentResidentId, HkMacaoTravelPermit, LandlineNumber, LegacyResidentId, MobileNumber,
     OrganizationCode, Passport, RegionCode, ResidentId, ResidentIdError, TaiwanTravelPermit, Uscc,
-};
-use beian::app::{
-    AndroidPackageName, BundleId, DigestAlgorithm, Fingerprint, HarmonyBundleName, MiniProgramId, PublicKey,
 };
 use proptest::prelude::*;
 

@@ -13,6 +13,7 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
 
 use super::AS_OF;
+use super::apps::{AppSeed, app_seed};
 use super::profile::Profile;
 use crate::application::{
     Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, Person,
@@ -587,6 +588,9 @@ fn entity_seed() -> impl Strategy<Value = EntitySeed> {
         })
 }
 
+/// The most apps the generators put in one application.
+const MAX_APPS: usize = 2;
+
 /// All the random choices of one application.
 #[derive(Clone, Debug)]
 struct Seed {
@@ -594,6 +598,7 @@ struct Seed {
     addresses: (AddressSeed, AddressSeed, bool),
     entity: EntitySeed,
     websites: Vec<WebsiteSeed>,
+    apps: Vec<AppSeed>,
     hosting: HostingSeed,
     /// Personal: the filer repeated as principal.
     principal_copy: bool,
@@ -645,16 +650,19 @@ pub fn valid_application(province: Province, filing_type: FilingType) -> impl St
     let profile = Profile::new(province, filing_type);
     (
         (
-            proptest::collection::vec(person_seed(), 2 + profile.max_websites()),
+            proptest::collection::vec(person_seed(), 2 + profile.max_websites() + MAX_APPS),
             (address_seed(), address_seed(), proptest::bool::weighted(0.8)),
             entity_seed(),
         ),
-        proptest::collection::vec(website_seed(profile), 1..=profile.max_websites()),
+        (
+            proptest::collection::vec(website_seed(profile), 1..=profile.max_websites()),
+            proptest::collection::vec(app_seed(profile), 0..=MAX_APPS),
+        ),
         hosting_seed(),
         proptest::bool::weighted(0.3),
     )
         .prop_map(
-            move |((people, addresses, entity), websites, hosting, principal_copy)| {
+            move |((people, addresses, entity), (websites, apps), hosting, principal_copy)| {
                 build(
                     profile,
                     &Seed {
@@ -662,6 +670,7 @@ pub fn valid_application(province: Province, filing_type: FilingType) -> impl St
                         addresses,
                         entity,
                         websites,
+                        apps,
                         hosting,
                         principal_copy,
                     },
@@ -831,8 +840,18 @@ fn build(profile: Profile, seed: &Seed) -> Application {
         });
     }
 
+    let apps = super::apps::build(
+        profile,
+        &seed.apps,
+        &subject,
+        &websites,
+        &person,
+        principal_is_legal_representative,
+        2 + profile.max_websites(),
+    );
+
     let h = &seed.hosting;
-    let single = websites.len() == 1 && websites.iter().all(|w| w.domains.len() == 1);
+    let single = websites.len() == 1 && websites.iter().all(|w| w.domains.len() == 1) && apps.is_empty();
     let hosting = match &h.code {
         Some((uuid, n, code)) if single => {
             let code = if *uuid {
@@ -855,7 +874,16 @@ fn build(profile: Profile, seed: &Seed) -> Application {
             })
         }
         _ => {
-            let (provider, region) = pick(REGIONS, &h.region).copied().unwrap_or(("tencent", "ap-guangzhou"));
+            // With apps, not Huawei, which files no mini program and one
+            // service per personal order.
+            let regions: Vec<(&str, &str)> = REGIONS
+                .iter()
+                .copied()
+                .filter(|(provider, _)| apps.is_empty() || *provider != "huawei")
+                .collect();
+            let (provider, region) = pick(&regions, &h.region)
+                .copied()
+                .unwrap_or(("tencent", "ap-guangzhou"));
             Hosting::CloudServer(CloudServer {
                 provider: provider.to_owned(),
                 region: region.to_owned(),
@@ -871,7 +899,7 @@ fn build(profile: Profile, seed: &Seed) -> Application {
         as_of: Some(AS_OF),
         subject: Some(subject),
         websites,
-        apps: Vec::new(),
+        apps,
         hosting: Some(hosting),
         unknown_fields: Vec::new(),
     }
