@@ -19,7 +19,7 @@ impl DigestAlgorithm {
     pub const ALL: [DigestAlgorithm; 3] = [DigestAlgorithm::Md5, DigestAlgorithm::Sha1, DigestAlgorithm::Sha256];
 
     /// The length of the digest in bytes: 16, 20 or 32.
-    pub fn len(self) -> usize {
+    pub fn byte_len(self) -> usize {
         match self {
             DigestAlgorithm::Md5 => 16,
             DigestAlgorithm::Sha1 => 20,
@@ -37,7 +37,7 @@ impl DigestAlgorithm {
     }
 
     fn from_digits(digits: usize) -> Option<DigestAlgorithm> {
-        DigestAlgorithm::ALL.into_iter().find(|a| a.len() * 2 == digits)
+        DigestAlgorithm::ALL.into_iter().find(|a| a.byte_len() * 2 == digits)
     }
 
     /// The algorithm a label names (`MD5`, `SHA1`, `SHA-1`, `sha256` …).
@@ -191,28 +191,28 @@ impl Fingerprint {
     }
 
     fn parse_digits(text: &str) -> Result<Fingerprint, FingerprintError> {
-        let mut nibbles: Vec<u8> = Vec::with_capacity(64);
+        let mut bytes = [0u8; 32];
+        let mut digits = 0usize;
         for c in text.chars() {
             match c {
                 ':' => {}
                 c if c.is_whitespace() => {}
+                // A hexadecimal digit of ASCII only: `to_digit` is.
                 c => match c.to_digit(16) {
-                    // A hexadecimal digit of ASCII only: `to_digit` is.
-                    Some(d) if nibbles.len() < 65 => nibbles.push(d as u8),
-                    Some(_) => {}
+                    Some(d) => {
+                        if let Some(byte) = bytes.get_mut(digits / 2) {
+                            *byte |= (d as u8) << if digits.is_multiple_of(2) { 4 } else { 0 };
+                        }
+                        digits += 1;
+                    }
                     None => return Err(FingerprintError::NotHex { found: c }),
                 },
             }
         }
-        if nibbles.is_empty() {
+        if digits == 0 {
             return Err(FingerprintError::Empty);
         }
-        let digits = text.chars().filter(char::is_ascii_hexdigit).count();
         let algorithm = DigestAlgorithm::from_digits(digits).ok_or(FingerprintError::Length { digits })?;
-        let mut bytes = [0u8; 32];
-        for (byte, pair) in bytes.iter_mut().zip(nibbles.chunks(2)) {
-            *byte = (pair[0] << 4) | pair.get(1).copied().unwrap_or(0);
-        }
         Ok(Fingerprint { algorithm, bytes })
     }
 
@@ -223,7 +223,7 @@ impl Fingerprint {
 
     /// The digest's bytes (16, 20 or 32 of them).
     pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..self.algorithm.len()]
+        &self.bytes[..self.algorithm.byte_len()]
     }
 }
 
@@ -299,7 +299,7 @@ mod tests {
             assert_eq!(f.algorithm(), algorithm);
             assert_eq!(format!("{f:#}"), text);
             assert_eq!(f.to_string(), text.replace(':', ""));
-            assert_eq!(f.as_bytes().len(), algorithm.len());
+            assert_eq!(f.as_bytes().len(), algorithm.byte_len());
         }
         // WeChat's open platform takes the MD5 without colons, in lower case.
         assert_eq!(

@@ -150,7 +150,17 @@ impl PublicKey {
             }
             None => (text, false),
         };
-        let compact: String = body.chars().filter(|c| !c.is_whitespace() && *c != ':').collect();
+        // Written as one run of characters (the usual case), the body is
+        // decoded in place; else without its white space and colons.
+        let spaced = body.bytes().any(|b| b.is_ascii_whitespace() || b == b':') || !body.is_ascii();
+        let compact: std::borrow::Cow<'_, str> = if spaced {
+            body.chars()
+                .filter(|c| !c.is_whitespace() && *c != ':')
+                .collect::<String>()
+                .into()
+        } else {
+            body.into()
+        };
         if compact.is_empty() {
             return Err(PublicKeyError::Empty);
         }
@@ -196,7 +206,7 @@ impl PublicKey {
 }
 
 fn hex(digits: &str) -> Result<Vec<u8>, PublicKeyError> {
-    if digits.len() % 2 == 1 {
+    if !digits.len().is_multiple_of(2) {
         return Err(PublicKeyError::OddDigits);
     }
     let value = |b: u8| char::from(b).to_digit(16).unwrap_or(0) as u8;
@@ -226,7 +236,7 @@ fn base64(text: &str) -> Result<Vec<u8>, PublicKeyError> {
     }
     let data = text.trim_end_matches('=');
     let padding = text.len() - data.len();
-    if padding > 2 || (padding > 0 && text.len() % 4 != 0) || data.len() % 4 == 1 {
+    if padding > 2 || (padding > 0 && !text.len().is_multiple_of(4)) || data.len() % 4 == 1 {
         return Err(PublicKeyError::Base64);
     }
     let mut out = Vec::with_capacity(data.len() * 3 / 4);

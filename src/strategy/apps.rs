@@ -177,7 +177,7 @@ fn platform(
         hex(&modulus, lower, false)
     };
     let algorithm = digest_of(kind);
-    let fingerprint = hex(&bytes.take(algorithm.len()), lower, colons);
+    let fingerprint = hex(&bytes.take(algorithm.byte_len()), lower, colons);
     let mut entry = Platform {
         platform: Some(kind),
         name: if repeat_name { name.to_owned() } else { String::new() },
