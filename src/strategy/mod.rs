@@ -56,8 +56,10 @@
 //! The number of cases is proptest's: 256 by default, or the
 //! `PROPTEST_CASES` environment variable.
 
+mod app_mutations;
 mod apps;
 mod mutation;
+mod names;
 mod profile;
 mod valid;
 

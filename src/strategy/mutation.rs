@@ -4,8 +4,9 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
 use super::AS_OF;
+use super::names::{KINDS, TOPICS};
 use super::profile::{NonLocal, Profile};
-use super::valid::{KINDS, TOPICS, USCC_ALPHABET, after, any_valid_application, mobile, places, resident_id};
+use super::valid::{USCC_ALPHABET, after, any_valid_application, mobile, places, resident_id};
 use crate::application::{Application, Certificate, Hosting, LegalRepresentative, Person, Validity, Website};
 use crate::code::Code;
 use crate::province::Province;

@@ -14,6 +14,7 @@ use proptest::sample::{Index, select, subsequence};
 
 use super::AS_OF;
 use super::apps::{AppSeed, app_seed};
+use super::names::{KINDS, TOPICS};
 use super::profile::Profile;
 use crate::application::{
     Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, Person,
@@ -33,20 +34,6 @@ const SURNAMES: &[&str] = &[
 const GIVEN: &[&str] = &[
     "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀", "霞",
     "平",
-];
-
-/// The building blocks of website names: a topic and a kind of site. No
-/// combination, nor a topic alone or a kind alone, contains a word of the
-/// embedded word lists (forbidden, sensitive, pre-approval or national
-/// words, place names of Hainan and Yunnan, province names), and no two
-/// blocks meet to form one; `tests/strategies.rs` checks every pair in every
-/// province.
-pub(crate) const TOPICS: &[&str] = &[
-    "读书", "摄影", "园艺", "编程", "手工", "书法", "茶艺", "花草", "星空", "晨光", "烘焙", "陶艺", "跑步", "骑行",
-    "垂钓", "集邮", "剪纸", "围棋", "象棋", "插花", "听雨", "拾光", "寻味", "观鸟",
-];
-pub(crate) const KINDS: &[&str] = &[
-    "笔记", "随笔", "札记", "小站", "日志", "手记", "书屋", "小筑", "杂谈", "心得", "记事", "漫谈",
 ];
 
 /// Organisation names.
