@@ -39,16 +39,6 @@ impl Owner {
     }
 }
 
-/// The English name of a service kind, for messages.
-fn service_name(kind: ServiceKind) -> &'static str {
-    match kind {
-        ServiceKind::Website => "website",
-        ServiceKind::App => "app",
-        ServiceKind::MiniProgram => "mini program",
-        ServiceKind::QuickApp => "quick app",
-    }
-}
-
 /// The service kind an app's number is issued for.
 fn service_of(kind: AppKind) -> ServiceKind {
     match kind {
@@ -168,11 +158,7 @@ fn service_kind(cx: &mut Context<'_>, owner: Owner, text: &str, number: &FilingN
     if found == expected {
         return;
     }
-    let mut params = params! {
-        "icp_number" => text,
-        "service" => found.as_str(),
-        "service_name" => service_name(found),
-    };
+    let mut params = params! { "icp_number" => text, "service" => found.as_str() };
     if let Owner::App(_, Some(kind)) = owner {
         params.insert("kind".into(), kind.as_str().into());
         params.insert("kind_name".into(), kind_name(kind).into());
