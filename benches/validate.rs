@@ -9,6 +9,9 @@
 //!   the ID, mobile, e-mail and domain fields: `benches/data/structural.schema.json`);
 //! - `scale/…`: one website against 100, and a 10,000-website application
 //!   rejected as `input.too_large`;
+//! - `apps/…`: the personal sample (one website) against the personal
+//!   sample of apps (an app on Android and iOS, a mini program, a quick app)
+//!   and the entity's website with 10 apps, in one run;
 //! - `rules/…`: compiling the rule set from the crate's `rules/` directory
 //!   (the cold start of a `Validator`);
 //! - `hostile/…`: the personal sample against the same sample with one
@@ -92,6 +95,39 @@ fn operations(c: &mut Criterion) {
     group.finish();
 }
 
+/// The entity sample with apps, its 3 apps repeated to `n`, each with a
+/// name, identifiers and domains of its own.
+pub fn entity_with_apps(n: usize) -> String {
+    let mut doc: Value = serde_json::from_str(&text("entity-apps.json")).unwrap();
+    let samples = doc["apps"].as_array().unwrap().clone();
+    let apps: Vec<Value> = (0..n)
+        .map(|i| {
+            let mut app = samples[i % samples.len()].clone();
+            let name = format!("{}{i}", app["name"].as_str().unwrap());
+            app["name"] = Value::from(name);
+            if let Some(platforms) = app["platforms"].as_array_mut() {
+                for p in platforms {
+                    for key in ["package_name", "bundle_id", "bundle_name"] {
+                        if let Some(id) = p[key].as_str() {
+                            p[key] = Value::from(format!("{id}.v{i}"));
+                        }
+                    }
+                    p.as_object_mut().unwrap().remove("name");
+                }
+            }
+            if let Some(domains) = app["domains"].as_array_mut() {
+                for d in domains {
+                    let host = format!("a{i}.{}", d["name"].as_str().unwrap());
+                    d["name"] = Value::from(host);
+                }
+            }
+            app
+        })
+        .collect();
+    doc["apps"] = Value::from(apps);
+    doc.to_string()
+}
+
 fn documents(c: &mut Criterion) {
     let validator = Validator::new(&RuleSet::embedded());
     let schema: Value = serde_json::from_str(include_str!("data/structural.schema.json")).unwrap();
@@ -122,6 +158,31 @@ fn scale(c: &mut Criterion) {
         let app = Application::from_json(&entity_with_websites(n)).unwrap();
         group.bench_function(format!("websites_{n}"), |b| {
             b.iter(|| validator.validate(black_box(&app)))
+        });
+    }
+    group.finish();
+}
+
+fn apps(c: &mut Criterion) {
+    let validator = Validator::new(&RuleSet::embedded());
+    let mut group = c.benchmark_group("apps");
+    for (name, json) in [
+        ("personal", text("personal.json")),
+        ("personal_apps", text("personal-apps.json")),
+        ("entity_10_apps", entity_with_apps(10)),
+    ] {
+        let app = Application::from_json(&json).unwrap();
+        let report = validator.validate(&app);
+        assert!(
+            report.is_ok() && report.findings.is_empty(),
+            "{name}: {:#?}",
+            report.findings
+        );
+        group.bench_function(format!("{name}/beian"), |b| {
+            b.iter(|| validator.validate(black_box(&app)))
+        });
+        group.bench_function(format!("{name}/serde_json"), |b| {
+            b.iter(|| serde_json::from_str::<Application>(black_box(&json)).unwrap())
         });
     }
     group.finish();
@@ -204,5 +265,5 @@ fn hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, documents, scale, operations, rules, hostile);
+criterion_group!(benches, documents, scale, operations, apps, rules, hostile);
 criterion_main!(benches);

@@ -7,17 +7,21 @@
 //!
 //! For each TEXT: whether it is a valid number, its kind (`icp_filing`,
 //! `icp_license`, `public_security_filing`), its province slug and its
-//! canonical form, or why it is not a number. `--lenient` also accepts the
-//! variants people write (full-width characters, spaces, a missing or
-//! misplaced `号`). `--format json` prints an array of objects with the keys
-//! `input`, `valid`, `kind`, `province`, `canonical` and `error`.
+//! canonical form, and for the number of a service what it was issued for
+//! (`website`, `app`, `mini_program`, `quick_app`, from the letter after the
+//! site serial: `-1`, `-2A`, `-3X`, `-4K`), or why it is not a number.
+//! `--lenient` also accepts the variants people write (full-width
+//! characters, spaces, a missing or misplaced `号`). `--format json` prints
+//! an array of objects with the keys `input`, `valid`, `kind`, `province`,
+//! `canonical`, `service_kind` (null for a subject's number and for
+//! public-security numbers) and `error`.
 //!
 //! Exit status: 0 when every TEXT is valid, 1 when one is not, 2 when the
 //! arguments cannot be used.
 
 use std::process::ExitCode;
 
-use beian::number::{FilingNumber, Normalizations};
+use beian::number::{FilingNumber, Normalizations, ServiceKind};
 use serde::Serialize;
 
 const USAGE: &str = "usage: number [--format text|json] [--lenient] TEXT...";
@@ -36,6 +40,7 @@ struct Outcome {
     kind: Option<&'static str>,
     province: Option<&'static str>,
     canonical: Option<String>,
+    service_kind: Option<&'static str>,
     error: Option<String>,
     #[serde(skip)]
     normalizations: Normalizations,
@@ -83,6 +88,7 @@ fn check(text: &str, lenient: bool) -> Outcome {
             kind: Some(number.kind().as_str()),
             province: number.province().map(|p| p.slug()),
             canonical: Some(number.to_string()),
+            service_kind: service(&number).map(ServiceKind::as_str),
             error: None,
             normalizations,
         },
@@ -92,17 +98,32 @@ fn check(text: &str, lenient: bool) -> Outcome {
             kind: None,
             province: None,
             canonical: None,
+            service_kind: None,
             error: Some(e.to_string()),
             normalizations: Normalizations::EMPTY,
         },
     }
 }
 
-/// One line: `✔ input  kind  province  canonical`, or `✘ input  error`.
+/// What a number with a site serial was issued for; `None` for a subject's
+/// number and a public-security number.
+fn service(number: &FilingNumber) -> Option<ServiceKind> {
+    match number {
+        FilingNumber::Icp(n) => n.service(),
+        FilingNumber::License(n) => n.service(),
+        FilingNumber::PublicSecurity(_) => None,
+    }
+}
+
+/// One line: `✔ input  kind  province  canonical`, then the service kind of
+/// a service's number, or `✘ input  error`.
 fn render(o: &Outcome) -> String {
     match (&o.kind, &o.canonical, &o.error) {
         (Some(kind), Some(canonical), _) => {
             let mut line = format!("✔ {}  {kind}  {}  {canonical}", o.input, o.province.unwrap_or("-"));
+            if let Some(service) = o.service_kind {
+                line.push_str(&format!("  {service}"));
+            }
             if !o.normalizations.is_empty() {
                 line.push_str(&format!("  (normalised: {})", o.normalizations));
             }

@@ -21,7 +21,8 @@ mod json;
 
 use crate::province::Province;
 use crate::vocabulary::{
-    Billing, CertificateKind, Content, FilingType, IssuerAccount, Operation, PreApprovalCategory, SubjectKind,
+    AppKind, Billing, CertificateKind, Content, FilingType, IssuerAccount, Operation, PlatformKind,
+    PreApprovalCategory, SubjectKind,
 };
 pub use json::InvalidField;
 pub(crate) use json::{WITHOUT_KIND, known_keys};
@@ -63,7 +64,10 @@ pub struct Application {
     /// The websites being filed, or, for an operation on filed websites,
     /// the websites it acts on (each by its `icp_number`).
     pub websites: Vec<Website>,
-    /// Where the websites are hosted.
+    /// The apps, mini programs and quick apps being filed (App备案). An
+    /// application may have only apps; it needs a website or an app.
+    pub apps: Vec<App>,
+    /// Where the websites and apps are hosted.
     pub hosting: Option<Hosting>,
     /// JSON Pointers of the keys that were present in the input but are not
     /// part of the model, in the order of the keys; each becomes a `field.unknown`
@@ -291,12 +295,119 @@ pub struct RecordedWebsite {
     pub access_providers: Vec<String>,
 }
 
-/// A domain of a website, with what the registrar records about it.
+/// An app, mini program or quick app being filed (App备案): its name, the
+/// platforms it runs on with their identifiers and signing data, the
+/// domains it calls, its content and its responsible person.
+///
+/// An app of kind `app` lists its `platforms` (Android, iOS, HarmonyOS,
+/// other), a quick app its one `quick_app` platform, a mini program its
+/// `mini_program_id` instead.
+///
+/// ```
+/// use beian::{App, AppKind, Platform, PlatformKind};
+///
+/// let app: App = serde_json::from_str(r#"{
+///     "kind": "app", "name": "小明记账",
+///     "platforms": [{ "platform": "android", "package_name": "com.xiaoming.ledger" }]
+/// }"#)?;
+/// assert_eq!(app.kind, Some(AppKind::App));
+/// assert_eq!(app.platforms[0].platform, Some(PlatformKind::Android));
+/// assert_eq!(app.platforms[0], Platform {
+///     platform: Some(PlatformKind::Android),
+///     package_name: "com.xiaoming.ledger".into(),
+///     ..Platform::default()
+/// });
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct App {
+    /// `app`, `mini_program` or `quick_app`.
+    pub kind: Option<AppKind>,
+    /// The name filed (App名称), which every platform must show.
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    /// The platforms it runs on, each with its identifier and signing data
+    /// (App特征信息); a quick app has one `quick_app` platform, a mini
+    /// program none.
+    #[serde(deserialize_with = "list")]
+    pub platforms: Vec<Platform>,
+    /// A mini program's id on its platform (小程序ID, the AppID).
+    #[serde(deserialize_with = "text")]
+    pub mini_program_id: String,
+    /// Every domain the app calls, at any level (`api.example.cn`), with
+    /// what the registrar records about it as far as it is known.
+    #[serde(deserialize_with = "list")]
+    pub domains: Vec<Domain>,
+    /// Service content ids (服务内容).
+    #[serde(deserialize_with = "list")]
+    pub content: Vec<Content>,
+    /// Pre-approvals (前置审批) held.
+    #[serde(deserialize_with = "list")]
+    pub pre_approvals: Vec<PreApproval>,
+    /// The app's responsible person (App负责人). Required for entities; for
+    /// a personal filing, if given, it must be the subject.
+    pub manager: Option<Person>,
+    /// Remarks (备注).
+    #[serde(deserialize_with = "text")]
+    pub remarks: String,
+    /// The size of the icon image in bytes (App图标).
+    pub icon_bytes: Option<u64>,
+    /// The third-party SDKs the app uses (第三方SDK), e.g. `com.tencent.mm.opensdk`.
+    #[serde(deserialize_with = "list")]
+    pub third_party_sdks: Vec<String>,
+    /// The app's existing filing number, for a filed app: the app's own
+    /// (`辽ICP备2023009191号-2A`) or its subject's. Empty when it has none.
+    #[serde(deserialize_with = "text")]
+    pub icp_number: String,
+}
+
+/// A platform an app runs on (运行平台), with what the filing records of it
+/// (App特征信息): its identifier, the public key of its signing
+/// certificate and that certificate's fingerprint.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+pub struct Platform {
+    /// `android`, `ios`, `harmonyos`, `other`, or `quick_app` for a quick app.
+    pub platform: Option<PlatformKind>,
+    /// The name the app shows on this platform, when given; it must be the
+    /// app's filed name.
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    /// Android and quick apps: the package name (包名).
+    #[serde(deserialize_with = "text")]
+    pub package_name: String,
+    /// iOS: the bundle ID.
+    #[serde(deserialize_with = "text")]
+    pub bundle_id: String,
+    /// HarmonyOS: the bundle name.
+    #[serde(deserialize_with = "text")]
+    pub bundle_name: String,
+    /// The public key of the signing certificate (公钥): PEM, Base64 or hexadecimal.
+    #[serde(deserialize_with = "text")]
+    pub public_key: String,
+    /// The MD5 fingerprint of the signing certificate in hexadecimal
+    /// (签名MD5值), colons and case tolerated.
+    #[serde(deserialize_with = "text")]
+    pub signature_md5: String,
+    /// The SHA-1 fingerprint of the signing certificate in hexadecimal.
+    #[serde(deserialize_with = "text")]
+    pub signature_sha1: String,
+    /// The SHA-256 fingerprint of the signing certificate in hexadecimal.
+    #[serde(deserialize_with = "text")]
+    pub signature_sha256: String,
+}
+
+/// A domain of a website or of an app, with what the registrar records
+/// about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Domain {
-    /// The registrable domain, Unicode or punycode.
+    /// The registrable domain (一级域名) of a website; for an app, the domain
+    /// it calls, at any level. Unicode or punycode.
     #[serde(deserialize_with = "text")]
     pub name: String,
     /// The registrant of record.
@@ -324,7 +435,7 @@ impl Default for Domain {
     }
 }
 
-/// A pre-approval (前置审批) held for a website.
+/// A pre-approval (前置审批) held for a website or an app.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -482,6 +593,8 @@ impl<'de> Deserialize<'de> for Application {
             existing: Option<Existing>,
             #[serde(deserialize_with = "list")]
             websites: Vec<Website>,
+            #[serde(deserialize_with = "list")]
+            apps: Vec<App>,
             hosting: Option<Hosting>,
         }
 
@@ -496,6 +609,7 @@ impl<'de> Deserialize<'de> for Application {
             subject: fields.subject,
             existing: fields.existing,
             websites: fields.websites,
+            apps: fields.apps,
             hosting: fields.hosting,
             unknown_fields,
             invalid_fields: Vec::new(),

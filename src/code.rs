@@ -21,7 +21,7 @@ vocabulary! {
     ///
     /// The variants below are the catalogue, grouped by family: input,
     /// subject, certificates, people, websites, domains, hosting, submission,
-    /// operations.
+    /// operations, apps.
     #[non_exhaustive]
     pub enum Code ("finding code") with Severity {
         // Input
@@ -180,6 +180,8 @@ vocabulary! {
         WebsiteIcpNumberProvince = ("website.icp_number_province", Severity::Warning),
         /// The website's `icp_number` starts with an official abbreviation of its province that the province's ICP numbers do not use, according to the rule data (`贵ICP备` where Guizhou uses `黔ICP备`).
         WebsiteIcpNumberAbbreviation = ("website.icp_number_abbreviation", Severity::Warning),
+        /// The website's `icp_number` is the number of an app (`-2A`), a mini program (`-3X`) or a quick app (`-4K`), not of a website.
+        WebsiteIcpNumberServiceKind = ("website.icp_number_service_kind", Severity::Error),
 
         // Domains
         /// Not a valid host name after IDNA UTS #46 processing.
@@ -264,6 +266,88 @@ vocabulary! {
         /// The record holds a service with no access provider, which the
         /// province requires cancelled before a new order.
         OperationEmptyServiceOnRecord = ("operation.empty_service_on_record", Severity::Error),
+        /// More apps (or services beside an app) in one application than one submission takes; the finding points at the first app over the limit.
+        SubmissionTooManyApps = ("submission.too_many_apps", Severity::Error),
+
+        // Apps
+        /// A kind of app (app, mini program, quick app) that the access provider does not file.
+        AppKindNotAllowed = ("app.kind_not_allowed", Severity::Error),
+        /// The app name has fewer counted characters than the rule data asks (the twin of `website.name_too_short`).
+        AppNameTooShort = ("app.name_too_short", Severity::Warning),
+        /// The app name contains characters that are not allowed: emoji, placeholders, symbols.
+        AppNameSpecialCharacters = ("app.name_special_characters", Severity::Error),
+        /// An app name starting with a national word (中国, 中华, 国家 …) for a subject that is not a state organ.
+        AppNameNationalPrefix = ("app.name_national_prefix", Severity::Error),
+        /// The app name contains a word banned for this filing type.
+        AppNameForbiddenWord = ("app.name_forbidden_word", Severity::Error),
+        /// The app name contains a sensitive word.
+        AppNameSensitiveWord = ("app.name_sensitive_word", Severity::Error),
+        /// The app name implies a pre-approval category that the app does not hold.
+        AppNamePreApprovalKeyword = ("app.name_pre_approval_keyword", Severity::Error),
+        /// Two apps of the application have the same name (one name is one app, with all its platforms).
+        AppNameDuplicate = ("app.name_duplicate", Severity::Warning),
+        /// The app name is a generic word (计算器, 日历, 手电筒 …) or a placeholder, which does not identify an app.
+        AppNameGeneric = ("app.name_generic", Severity::Error),
+        /// The app name contains a price or marketing word (免费, 最新版, 最佳 …).
+        AppNameMarketingWord = ("app.name_marketing_word", Severity::Error),
+        /// A platform shows the app under another name than the one filed: one name across platforms.
+        AppNameInconsistent = ("app.name_inconsistent", Severity::Error),
+        /// Not an Android (or quick app) package name (see [`AndroidPackageName`](crate::app::AndroidPackageName)).
+        AppPackageNameFormat = ("app.package_name_format", Severity::Error),
+        /// Not an iOS bundle ID (see [`BundleId`](crate::app::BundleId)).
+        AppBundleIdFormat = ("app.bundle_id_format", Severity::Error),
+        /// Not a HarmonyOS bundle name (see [`HarmonyBundleName`](crate::app::HarmonyBundleName)).
+        AppBundleNameFormat = ("app.bundle_name_format", Severity::Error),
+        /// Not an MD5, SHA-1 or SHA-256 fingerprint in hexadecimal, or not of the algorithm its field names (see [`Fingerprint`](crate::app::Fingerprint)).
+        AppSignatureFormat = ("app.signature_format", Severity::Error),
+        /// Not a public key in PEM, Base64 or hexadecimal (see [`PublicKey`](crate::app::PublicKey)).
+        AppPublicKeyFormat = ("app.public_key_format", Severity::Error),
+        /// The same platform is given twice for one app.
+        AppPlatformDuplicate = ("app.platform_duplicate", Severity::Error),
+        /// A platform without its identifier, public key or the fingerprint its form asks for.
+        AppPlatformDataMissing = ("app.platform_data_missing", Severity::Error),
+        /// Not a mini program id (see [`MiniProgramId`](crate::app::MiniProgramId)).
+        AppMiniProgramIdFormat = ("app.mini_program_id_format", Severity::Error),
+        /// App content that personal filings may not have.
+        AppContentNotAllowedForPersonal = ("app.content_not_allowed_for_personal", Severity::Error),
+        /// App content that needs a pre-approval, without one.
+        AppPreApprovalMissing = ("app.pre_approval_missing", Severity::Error),
+        /// An app's pre-approval number that does not have its document's format.
+        AppPreApprovalNumberFormat = ("app.pre_approval_number_format", Severity::Warning),
+        /// A domain the app calls is not a valid host name after IDNA UTS #46 processing.
+        AppDomainInvalid = ("app.domain_invalid", Severity::Error),
+        /// A domain the app calls is a bare public suffix (`com.cn`).
+        AppDomainNotRegistrable = ("app.domain_not_registrable", Severity::Error),
+        /// A domain the app calls has a suffix that is not in the public suffix list.
+        AppDomainUnknownSuffix = ("app.domain_unknown_suffix", Severity::Error),
+        /// A domain the app calls has a suffix not approved by MIIT for filing.
+        AppDomainTldNotApproved = ("app.domain_tld_not_approved", Severity::Error),
+        /// A domain the app calls has a suffix not open to this subject kind or province.
+        AppDomainTldRestricted = ("app.domain_tld_restricted", Severity::Error),
+        /// A domain the app calls is not real-name verified.
+        AppDomainNotRealNameVerified = ("app.domain_not_real_name_verified", Severity::Error),
+        /// A domain the app calls is not held by the subject.
+        AppDomainHolderMismatch = ("app.domain_holder_mismatch", Severity::Error),
+        /// A domain the app calls is held at a registrar outside the mainland.
+        AppDomainRegistrarOverseas = ("app.domain_registrar_overseas", Severity::Error),
+        /// The registration of a domain the app calls has expired.
+        AppDomainExpired = ("app.domain_expired", Severity::Error),
+        /// The remaining registration of a domain the app calls is under the province's minimum.
+        AppDomainExpiringSoon = ("app.domain_expiring_soon", Severity::Error),
+        /// The same domain is listed twice for one app.
+        AppDomainDuplicate = ("app.domain_duplicate", Severity::Warning),
+        /// The app icon is larger than the filing takes.
+        AppIconTooLarge = ("app.icon_too_large", Severity::Error),
+        /// The app's `icp_number` is not an ICP filing or licence number, even read leniently.
+        AppIcpNumberFormat = ("app.icp_number_format", Severity::Error),
+        /// The app's `icp_number` reads as a number only leniently; the params give the canonical form.
+        AppIcpNumberNotCanonical = ("app.icp_number_not_canonical", Severity::Warning),
+        /// The app's `icp_number` was issued in another province than the filing province.
+        AppIcpNumberProvince = ("app.icp_number_province", Severity::Warning),
+        /// The app's `icp_number` starts with an abbreviation of its province that the province's numbers do not use.
+        AppIcpNumberAbbreviation = ("app.icp_number_abbreviation", Severity::Warning),
+        /// The app's `icp_number` is the number of a website or of another kind of app (`-1` for a website, `-2A` for an app, `-3X` for a mini program, `-4K` for a quick app).
+        AppIcpNumberServiceKind = ("app.icp_number_service_kind", Severity::Error),
     }
 }
 

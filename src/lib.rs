@@ -1,7 +1,8 @@
-//! `beian` checks a China ICP website filing application (网站备案) before it
-//! is submitted, the way an access provider's first review (初审) and the
-//! provincial communications administration (管局) would, and says what is
-//! wrong, where, why, and what to prepare.
+//! `beian` checks a China ICP filing application (网站备案, and App备案 for
+//! apps, mini programs and quick apps) before it is submitted, the way an
+//! access provider's first review (初审) and the provincial communications
+//! administration (管局) would, and says what is wrong, where, why, and
+//! what to prepare.
 //!
 //! ```
 //! let json = include_str!("../examples/applications/personal.json");
@@ -21,7 +22,8 @@
 //!
 //! - An [`Application`] is what a filer submits: the province, the
 //!   subject (a person or an organisation) with its responsible people, the
-//!   websites with their domains, and the hosting. It is read from JSON with
+//!   websites with their domains, the [apps](#apps-mini-programs-and-quick-apps)
+//!   with their platforms, and the hosting. It is read from JSON with
 //!   [`Application::from_json`] (or [`Application::from_slice`]): a missing
 //!   field is a finding, an unknown key a warning, and a value that does not
 //!   fit its field an error at its path; only text that is not a JSON object
@@ -53,9 +55,15 @@
 //!   domain (一级域名); the rule set carries the list
 //!   ([`RuleSet::public_suffix_list`]).
 //! - [`number`]: the numbers a filed site shows in its footer, parsed,
-//!   checked and found in text: ICP filing numbers (`京ICP备11018762号-1`),
-//!   ICP licence numbers (`粤B2-20090059`) and public-security filing numbers
-//!   (`京公网安备11010502030143号`).
+//!   checked and found in text: ICP filing numbers (`京ICP备11018762号-1`,
+//!   with the kind of service they were issued for: `-2A` an app, `-3X` a
+//!   mini program, `-4K` a quick app), ICP licence numbers (`粤B2-20090059`)
+//!   and public-security filing numbers (`京公网安备11010502030143号`).
+//! - [`app`]: the identifiers of apps: Android package names
+//!   ([`app::AndroidPackageName`]), iOS bundle IDs ([`app::BundleId`]),
+//!   HarmonyOS bundle names, mini program ids, signing-certificate
+//!   fingerprints ([`app::Fingerprint`]: MD5, SHA-1, SHA-256, normalised)
+//!   and public keys.
 //!
 //! Validation never panics and never fails, does no I/O, and depends only on
 //! the application, the rule set and the evaluation date: the same inputs
@@ -168,6 +176,63 @@
 //! let report = validate(&change);
 //! assert_eq!(report.errors().next().unwrap().code.as_str(), "operation.not_allowed_in_province");
 //! ```
+
+//! # Apps, mini programs and quick apps
+//!
+//! Since September 2023 an app, mini program or quick app offered in
+//! mainland China is filed like a website (App备案), through the access
+//! provider, before it is published in the stores (先备案后上架). An
+//! application lists them in [`Application::apps`], beside its websites or
+//! alone: each [`App`] has its kind ([`AppKind`]), its name, the
+//! [`Platform`]s it runs on with their identifier, the public key of the
+//! signing certificate and its fingerprint (App特征信息), the domains it
+//! calls (at any level), its content and pre-approvals, its responsible
+//! person (App负责人, checked as a website manager is) and its icon size.
+//!
+//! The rules are those of `rules/apps.toml`, each with its source: the
+//! website name rules that apply to apps, and generic names, marketing
+//! words and one name across platforms; each platform's identifier in its
+//! form and the fingerprint its form takes (MD5 for Android, SHA-1 for
+//! iOS); the domain rules that concern a domain in use; the icon within
+//! 100 KB. Findings carry `app.*` codes, the twins of the website codes
+//! where a website rule applies (`app.name_too_short`,
+//! `app.domain_tld_not_approved`, `app.icp_number_service_kind` …).
+//!
+//! ```
+//! use beian::{AppKind, Code, PlatformKind};
+//!
+//! let json = include_str!("../examples/applications/personal-apps.json");
+//! let mut application = beian::Application::from_json(json)?;
+//! assert!(application.websites.is_empty()); // apps alone make an application
+//! let app = &application.apps[0];
+//! assert_eq!((app.kind, app.name.as_str()), (Some(AppKind::App), "小明记账"));
+//! assert_eq!(app.platforms[1].platform, Some(PlatformKind::Ios));
+//! assert!(beian::validate(&application).is_ok());
+//!
+//! // A generic name, the iOS certificate's SHA-1 given as its MD5, and a
+//! // website's number on the app.
+//! let app = &mut application.apps[0];
+//! app.name = "计算器".into();
+//! app.platforms[0].name.clear();
+//! app.platforms[1].name.clear();
+//! app.platforms[0].signature_md5 = "98:06:B6:7A:34:73:16:5A:ED:C1:3B:80:84:2B:A7:3B:79:83:88:4C".into();
+//! app.icp_number = "浙ICP备2025131364号-1".into();
+//! let report = beian::validate(&application);
+//! let found: Vec<(Code, &str)> = report.errors().map(|f| (f.code, f.path.as_str())).collect();
+//! assert_eq!(
+//!     found,
+//!     [
+//!         (Code::AppNameGeneric, "/apps/0/name"),
+//!         (Code::AppSignatureFormat, "/apps/0/platforms/0/signature_md5"),
+//!         (Code::AppIcpNumberServiceKind, "/apps/0/icp_number"),
+//!     ]
+//! );
+//! # Ok::<(), beian::ParseError>(())
+//! ```
+//!
+//! The report's materials add the app icon and the app managers'
+//! certificates, and its steps end with publishing the app, its number
+//! shown in its settings or about page.
 //!
 //! # Finding codes
 //!
@@ -175,7 +240,7 @@
 //! default severity, and the codes added since (`website.icp_number_*` for a
 //! website's existing filing number, `submission.*` for the caps some
 //! provinces put on one submission, `operation.*` for orders on a filing
-//! on record). Codes are never reused; a rule set may
+//! on record, `app.*` for apps). Codes are never reused; a rule set may
 //! change the severity of a rule, never its code.
 //!
 //! # Untrusted input
@@ -221,9 +286,9 @@
 //!   `schemars::JsonSchema`, for the JSON Schema of the input (front-end
 //!   forms): `cargo run --example schema --features schemars` prints it.
 //! - `proptest`: the `strategy` module, [proptest] strategies for property
-//!   tests of code built on this crate: valid applications for every
-//!   province and filing type, and mutations that break exactly one rule
-//!   with the finding they must cause.
+//!   tests of code built on this crate: valid applications (with apps) for
+//!   every province and filing type, and mutations that break exactly one
+//!   rule with the finding they must cause.
 //!
 //! [proptest]: https://docs.rs/proptest
 
@@ -231,6 +296,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod app;
 mod application;
 mod check;
 mod code;
@@ -250,8 +316,9 @@ mod validator;
 mod vocabulary;
 
 pub use application::{
-    Application, AuthorizationCode, Certificate, CloudServer, Domain, Existing, Hosting, InvalidField,
-    LegalRepresentative, ParseError, Person, PreApproval, RecordedWebsite, ResidencePermit, Subject, Validity, Website,
+    App, Application, AuthorizationCode, Certificate, CloudServer, Domain, Existing, Hosting, InvalidField,
+    LegalRepresentative, ParseError, Person, Platform, PreApproval, RecordedWebsite, ResidencePermit, Subject,
+    Validity, Website,
 };
 pub use code::Code;
 pub use province::{Province, UnknownProvince};
@@ -261,8 +328,8 @@ pub use ruleset::RuleSet;
 pub use stage::Stage;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
-    Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, Operation, PreApprovalCategory, Severity,
-    SubjectKind, UnknownId,
+    AppKind, Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, Operation, PlatformKind,
+    PreApprovalCategory, Severity, SubjectKind, UnknownId,
 };
 
 /// The calendar date type of the API (`jiff::civil::Date`).

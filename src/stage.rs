@@ -17,7 +17,7 @@ vocabulary! {
     ///
     /// | stage | sections checked |
     /// |---|---|
-    /// | `prerequisites` | `province`, `as_of`, `subject.kind`, every website's `domains`, every app's `kind`, `platforms`, `mini_program_id` and `domains`, `hosting` |
+    /// | `prerequisites` | `province`, `as_of`, `subject.kind`, every website's `domains`, every app's `kind`, platforms (identifiers, keys and fingerprints, not the store names), `mini_program_id` and `domains`, `hosting` |
     /// | `subject` | that, and the whole `subject` with its people |
     /// | `services` | that, and the whole of every website and app: everything |
     /// | `complete` | everything |
@@ -47,7 +47,14 @@ const PREREQUISITES: &[&str] = &[
     "/subject/kind",
     "/websites/*/domains",
     "/apps/*/kind",
-    "/apps/*/platforms",
+    "/apps/*/platforms/*/platform",
+    "/apps/*/platforms/*/package_name",
+    "/apps/*/platforms/*/bundle_id",
+    "/apps/*/platforms/*/bundle_name",
+    "/apps/*/platforms/*/public_key",
+    "/apps/*/platforms/*/signature_md5",
+    "/apps/*/platforms/*/signature_sha1",
+    "/apps/*/platforms/*/signature_sha256",
     "/apps/*/mini_program_id",
     "/apps/*/domains",
     "/hosting",

@@ -132,6 +132,7 @@ impl Validator {
         check::certificate::check(&mut cx);
         check::person::check(&mut cx);
         check::name::check(&mut cx);
+        check::app::check(&mut cx);
         check::content::check(&mut cx);
         check::domain::check(&mut cx);
         if operation.checks(Checked::Submission) {

@@ -343,6 +343,37 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What kind of service an app filing is for (App备案): an app, a mini
+    /// program or a quick app. Each gets its own letter in its filing
+    /// number (`-2A`, `-3X`, `-4K`).
+    pub enum AppKind ("app kind") {
+        /// An app (APP) installed on a phone, tablet or other device.
+        App = "app",
+        /// A mini program (小程序) running inside another app (WeChat, Alipay, Douyin …).
+        MiniProgram = "mini_program",
+        /// A quick app (快应用), run by the phone makers' quick-app engine.
+        QuickApp = "quick_app",
+    }
+}
+
+vocabulary! {
+    /// The platform an app runs on (运行平台), each with its identifier,
+    /// public key and certificate fingerprint in the filing.
+    pub enum PlatformKind ("platform") {
+        /// Android: a package name.
+        Android = "android",
+        /// iOS: a bundle ID.
+        Ios = "ios",
+        /// HarmonyOS (鸿蒙): a bundle name.
+        Harmonyos = "harmonyos",
+        /// Another operating system.
+        Other = "other",
+        /// The quick-app engine: the one platform of a quick app, with its package name.
+        QuickApp = "quick_app",
+    }
+}
+
+vocabulary! {
     /// How a cloud server is paid for.
     pub enum Billing ("billing") {
         /// 包年包月.

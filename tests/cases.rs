@@ -313,6 +313,11 @@ fn leaks(app: &beian::Application, report: &beian::Report) -> Vec<String> {
             certificate(&m.certificate);
         }
     }
+    for a in &app.apps {
+        if let Some(m) = &a.manager {
+            certificate(&m.certificate);
+        }
+    }
     let mut phones: Vec<&str> = Vec::new();
     if let Some(s) = &app.subject {
         phones.extend([s.mobile.as_str(), s.emergency_phone.as_str()]);
@@ -322,6 +327,11 @@ fn leaks(app: &beian::Application, report: &beian::Report) -> Vec<String> {
     }
     for w in &app.websites {
         if let Some(m) = &w.manager {
+            phones.extend([m.mobile.as_str(), m.emergency_phone.as_str()]);
+        }
+    }
+    for a in &app.apps {
+        if let Some(m) = &a.manager {
             phones.extend([m.mobile.as_str(), m.emergency_phone.as_str()]);
         }
     }

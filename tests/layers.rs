@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first; a module may import only from a lower layer.
 const LAYERS: &[&[&str]] = &[
     &["vocabulary", "province", "text", "privacy"],
-    &["code", "identity", "domain", "number"],
+    &["code", "identity", "domain", "number", "app"],
     &["application", "stage"],
     &["rules"],
     &["ruleset"],

@@ -40,7 +40,7 @@ fn valid_numbers_exit_0_with_kind_province_and_canonical_form() {
     assert_eq!(
         lines,
         [
-            "✔ 粤ICP备08130115号-14  icp_filing  guangdong  粤ICP备08130115号-14",
+            "✔ 粤ICP备08130115号-14  icp_filing  guangdong  粤ICP备08130115号-14  website",
             "✔ A2.B1.B2-20202637  icp_license  -  A2.B1.B2-20202637",
             "✔ 京公网安备11010502030143号  public_security_filing  beijing  京公网安备11010502030143号",
         ]
@@ -69,13 +69,25 @@ fn json_output_has_the_keys_of_the_issue() {
     for item in &items {
         let mut keys: Vec<&str> = item.as_object().unwrap().keys().map(String::as_str).collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["canonical", "error", "input", "kind", "province", "valid"]);
+        assert_eq!(
+            keys,
+            [
+                "canonical",
+                "error",
+                "input",
+                "kind",
+                "province",
+                "service_kind",
+                "valid"
+            ]
+        );
     }
     assert_eq!(
         items[0],
         serde_json::json!({
             "input": "蜀ICP备12014244号-2", "valid": true, "kind": "icp_filing",
-            "province": "sichuan", "canonical": "蜀ICP备12014244号-2", "error": null
+            "province": "sichuan", "canonical": "蜀ICP备12014244号-2", "service_kind": "website",
+            "error": null
         })
     );
     assert_eq!(items[1]["valid"], false);
@@ -85,6 +97,41 @@ fn json_output_has_the_keys_of_the_issue() {
     assert!(
         error.contains("the canonical form is `沪ICP备2021527689号-3`"),
         "{error}"
+    );
+}
+
+/// The service kind of a service's number: an app's (`-2A`), a mini
+/// program's (`-3X`), a quick app's (`-4K`), real numbers of public code;
+/// none for a subject's number.
+#[test]
+fn the_service_kind_of_each_number() {
+    let (code, items) = json(&[
+        "--format",
+        "json",
+        "辽ICP备2023009191号-2A",
+        "鄂ICP备2026013201号-3X",
+        "粤ICP备2024266252号-4K",
+        "鄂ICP备2026013201号-1",
+        "鄂ICP备2026013201号",
+        "京公网安备11010502030143号",
+    ]);
+    assert_eq!(code, Some(0));
+    let kinds: Vec<Option<&str>> = items.iter().map(|i| i["service_kind"].as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            Some("app"),
+            Some("mini_program"),
+            Some("quick_app"),
+            Some("website"),
+            None,
+            None
+        ]
+    );
+    let out = run(&["粤ICP备2024266252号-4K"]);
+    assert_eq!(
+        stdout(&out),
+        "✔ 粤ICP备2024266252号-4K  icp_filing  guangdong  粤ICP备2024266252号-4K  quick_app\n"
     );
 }
 

@@ -1,7 +1,13 @@
 //! Property tests of the identifier types: generated valid numbers always
 //! parse, every single-character change that the check algorithm is built
-//! to catch is caught, and no input makes a parser panic.
+//! to catch is caught, and no input makes a parser panic. The app
+//! identifiers too: generated package names, bundle IDs and bundle names
+//! parse, fingerprints read the same in every spelling, and public keys
+//! survive their encodings.
 
+use beian::app::{
+    AndroidPackageName, BundleId, DigestAlgorithm, Fingerprint, HarmonyBundleName, MiniProgramId, PublicKey,
+};
 use beian::identity::{
     EmailAddress, ForeignPermanentResidentId, HkMacaoTravelPermit, LandlineNumber, LegacyResidentId, MobileNumber,
     OrganizationCode, Passport, RegionCode, ResidentId, ResidentIdError, TaiwanTravelPermit, Uscc,
@@ -143,6 +149,67 @@ proptest! {
             _ => format!("{}-{}-{}", &number[..3], &number[3..7], &number[7..]),
         };
         prop_assert_eq!(MobileNumber::parse(&written).unwrap().to_string(), number);
+    }
+
+    #[test]
+    fn generated_app_identifiers_parse(
+        segments in proptest::collection::vec("[a-z][a-z0-9_]{0,9}", 2..6),
+        later in proptest::collection::vec("[0-9a-z]([a-z0-9_]{0,7}[a-z0-9])?", 2..5),
+        bundle in proptest::collection::vec("[A-Za-z0-9][A-Za-z0-9-]{0,9}", 1..6),
+    ) {
+        let android = segments.join(".");
+        let parsed = AndroidPackageName::parse(&android).unwrap();
+        prop_assert_eq!(parsed.as_str(), android.as_str());
+        let harmony = format!("com.{}", later.join("."));
+        prop_assume!(harmony.len() >= 7);
+        prop_assert!(HarmonyBundleName::parse(&harmony).is_ok(), "{}", harmony);
+        let id = bundle.join(".");
+        let bundle_id = BundleId::parse(&id).unwrap();
+        prop_assert_eq!(&bundle_id, &BundleId::parse(&id.to_uppercase()).unwrap());
+    }
+
+    /// A digest reads the same with or without colons, in either case, and
+    /// is told by its length; its display reads back.
+    #[test]
+    fn fingerprints_read_the_same_in_every_spelling(
+        bytes in prop_oneof![
+            proptest::collection::vec(any::<u8>(), 16),
+            proptest::collection::vec(any::<u8>(), 20),
+            proptest::collection::vec(any::<u8>(), 32),
+        ],
+        lower in any::<bool>(),
+        colons in any::<bool>(),
+    ) {
+        let hex: Vec<String> = bytes.iter().map(|b| if lower { format!("{b:02x}") } else { format!("{b:02X}") }).collect();
+        let text = hex.join(if colons { ":" } else { "" });
+        let f = Fingerprint::parse(&text).unwrap();
+        prop_assert_eq!(f.as_bytes(), bytes.as_slice());
+        let algorithm = match bytes.len() { 16 => DigestAlgorithm::Md5, 20 => DigestAlgorithm::Sha1, _ => DigestAlgorithm::Sha256 };
+        prop_assert_eq!(f.algorithm(), algorithm);
+        prop_assert_eq!(Fingerprint::parse(&f.to_string()).unwrap(), f);
+        prop_assert_eq!(Fingerprint::parse(&format!("{f:#}")).unwrap(), f);
+    }
+
+    /// Bytes of a key length, written in hexadecimal or Base64, read back.
+    #[test]
+    fn public_keys_survive_their_encodings(mut bytes in proptest::collection::vec(any::<u8>(), 64..400)) {
+        bytes[0] = bytes[0].max(0x31); // not a DER SEQUENCE: a bare modulus
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let key = PublicKey::parse(&hex).unwrap();
+        prop_assert_eq!(key.as_bytes(), bytes.as_slice());
+        let base64 = PublicKey::parse(&format!("{key}")).unwrap();
+        prop_assert_eq!(base64.as_bytes(), bytes.as_slice());
+    }
+
+    #[test]
+    fn app_parsers_never_panic(s in "\\PC{0,80}") {
+        let _ = AndroidPackageName::parse(&s);
+        let _ = HarmonyBundleName::parse(&s);
+        let _ = BundleId::parse(&s);
+        let _ = MiniProgramId::parse(&s);
+        let _ = Fingerprint::parse(&s);
+        let _ = PublicKey::parse(&s);
+        let _ = PublicKey::parse(&format!("-----BEGIN PUBLIC KEY-----{s}"));
     }
 
     #[test]

@@ -200,3 +200,60 @@ fn a_rule_file_over_the_size_limit() {
     std::fs::write(&list, text).unwrap();
     copy.fails("public_suffix_list.dat", None, "larger than the limit of 4194304 bytes");
 }
+
+// rules/apps.toml
+
+#[test]
+fn an_app_kind_refused_by_a_provider_hosting_toml_does_not_know() {
+    Copy::new("apps-provider")
+        .edit("apps.toml", "[kinds.providers.huawei]", "[kinds.providers.huawai]")
+        .fails_at(
+            "apps.toml",
+            Some("[kinds.providers.huawei]"),
+            "`huawai` is not a provider of hosting.toml",
+        );
+}
+
+#[test]
+fn an_app_name_rule_naming_a_list_names_toml_does_not_have() {
+    Copy::new("apps-list")
+        .edit("apps.toml", "[names.lists.sensitive]", "[names.lists.sensitiv]")
+        .fails_at(
+            "apps.toml",
+            Some("[names.lists.sensitive]"),
+            "`sensitiv` is not a list of names.toml",
+        );
+}
+
+#[test]
+fn an_app_name_list_of_a_website_kind() {
+    Copy::new("apps-list-kind")
+        .edit("apps.toml", "kind = \"marketing\"", "kind = \"sensitive\"")
+        .fails_at(
+            "apps.toml",
+            Some("[lists.marketing]"),
+            "of kind `generic` or `marketing`",
+        );
+}
+
+#[test]
+fn an_app_list_kind_in_names_toml() {
+    Copy::new("names-app-kind")
+        .edit(
+            "names.toml",
+            "kind = \"sensitive\"\nsource = \"TX-REJ\"",
+            "kind = \"generic\"\nsource = \"TX-REJ\"",
+        )
+        .fails_at("names.toml", Some("[lists.sensitive]"), "are for app names");
+}
+
+#[test]
+fn a_platform_without_fingerprints() {
+    Copy::new("apps-fingerprints")
+        .edit(
+            "apps.toml",
+            "format = \"ios\"\nfingerprints = [\"sha1\"]",
+            "format = \"ios\"\nfingerprints = []",
+        )
+        .fails_at("apps.toml", Some("[platforms.ios]"), "at least one fingerprint");
+}

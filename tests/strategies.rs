@@ -1,6 +1,7 @@
 //! Property tests with the strategies of `beian::strategy` (feature
-//! `proptest`): generated valid applications stay valid in every province
-//! and filing type, each mutation causes its finding and nothing else,
+//! `proptest`): generated valid applications (with apps) stay valid in
+//! every province and filing type, each mutation causes its finding and
+//! nothing else,
 //! `validate` never panics on JSON-shaped input, and reports are
 //! byte-identical across runs and threads.
 //!
@@ -101,6 +102,44 @@ fn valid_applications_are_valid_in_every_province_and_filing_type() {
                 .unwrap_or_else(|e| panic!("{province:?} {filing_type:?}: {e}"));
         }
     }
+}
+
+/// The valid applications carry apps: in every province and filing type
+/// some have them, and over all of them every kind and platform appears.
+#[test]
+fn valid_applications_carry_apps_of_every_kind() {
+    use beian::{AppKind, PlatformKind};
+    use proptest::strategy::ValueTree;
+    let mut kinds = BTreeSet::new();
+    let mut platforms = BTreeSet::new();
+    let mut runner = TestRunner::deterministic();
+    for province in Province::ALL {
+        for &filing_type in FilingType::ALL {
+            let strategy = valid_application(province, filing_type);
+            let mut with_apps = 0;
+            for _ in 0..12 {
+                let app = strategy.new_tree(&mut runner).unwrap().current();
+                with_apps += usize::from(!app.apps.is_empty());
+                for a in &app.apps {
+                    kinds.extend(a.kind.map(|k| k.as_str()));
+                    platforms.extend(a.platforms.iter().filter_map(|p| p.platform).map(|p| p.as_str()));
+                }
+            }
+            assert!(with_apps > 0, "{province:?} {filing_type:?}: no application with apps");
+        }
+    }
+    let all_kinds: BTreeSet<&str> = AppKind::ALL.iter().map(|k| k.as_str()).collect();
+    assert_eq!(kinds, all_kinds);
+    let expected: BTreeSet<&str> = [
+        PlatformKind::Android,
+        PlatformKind::Ios,
+        PlatformKind::Harmonyos,
+        PlatformKind::QuickApp,
+    ]
+    .iter()
+    .map(|p| p.as_str())
+    .collect();
+    assert_eq!(platforms, expected);
 }
 
 /// Validates a valid application and its mutation, and checks that the
@@ -223,6 +262,19 @@ const KEYS: &[&str] = &[
     "manager",
     "remarks",
     "icp_number",
+    "apps",
+    "platforms",
+    "platform",
+    "package_name",
+    "bundle_id",
+    "bundle_name",
+    "public_key",
+    "signature_md5",
+    "signature_sha1",
+    "signature_sha256",
+    "mini_program_id",
+    "icon_bytes",
+    "third_party_sdks",
     "provider",
     "region",
     "billing",
@@ -270,6 +322,18 @@ const WORDS: &[&str] = &[
     "tencent",
     "zh-Hans",
     "京ICP备11018762号-1",
+    "辽ICP备2023009191号-2A",
+    "app",
+    "mini_program",
+    "quick_app",
+    "android",
+    "ios",
+    "harmonyos",
+    "com.tencent.mm",
+    "wx4f28b4b2dcaafca1",
+    "gh_4f28b4b2dcaa",
+    "88:74:26:2E:0F:32:20:66:ED:52:8E:1F:B8:04:EA:70",
+    "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQ",
     "小明的技术笔记",
     "\u{0}",
     "\u{feff}",
@@ -519,6 +583,7 @@ fn concurrent_validations_do_not_interfere() {
 const DECIDED_LATER: &[(Stage, MutationKind)] = &[
     // The domain's holder must be the subject's name, typed at the subject stage.
     (Stage::Prerequisites, MutationKind::HolderMismatch),
+    (Stage::Prerequisites, MutationKind::AppDomainHolderMismatch),
 ];
 
 /// The application as a form has it at `stage`: every value the stage does

@@ -360,7 +360,8 @@ fn object_at(path: &str) -> Option<fn() -> Vec<&'static str>> {
         ["subject", "principal"]
         | ["websites", "#", "manager"]
         | ["existing", "subject", "principal"]
-        | ["existing", "websites", "#", "manager"] => fields::<Person>,
+        | ["existing", "websites", "#", "manager"]
+        | ["apps", "#", "manager"] => fields::<Person>,
         ["subject", "certificate"]
         | ["subject", "legal_representative" | "principal", "certificate"]
         | ["websites", "#", "manager", "certificate"]
@@ -371,12 +372,15 @@ fn object_at(path: &str) -> Option<fn() -> Vec<&'static str>> {
             "legal_representative" | "principal",
             "certificate",
         ]
-        | ["existing", "websites", "#", "manager", "certificate"] => fields::<Certificate>,
+        | ["existing", "websites", "#", "manager", "certificate"]
+        | ["apps", "#", "manager", "certificate"] => fields::<Certificate>,
         ["websites", "#"] => fields::<Website>,
-        ["websites", "#", "domains", "#"] | ["existing", "websites", "#", "domains", "#"] => fields::<Domain>,
+        ["websites" | "apps", "#", "domains", "#"] | ["existing", "websites", "#", "domains", "#"] => fields::<Domain>,
+        ["apps", "#"] => fields::<super::App>,
+        ["apps", "#", "platforms", "#"] => fields::<super::Platform>,
         ["existing"] => fields::<Existing>,
         ["existing", "websites", "#"] => fields::<RecordedWebsite>,
-        ["websites", "#", "pre_approvals", "#"] => fields::<PreApproval>,
+        ["websites" | "apps", "#", "pre_approvals", "#"] => fields::<PreApproval>,
         ["hosting"] => fields::<super::Hosting>,
         _ => return None,
     })
@@ -474,6 +478,9 @@ mod tests {
         assert!(known_keys("/subject/principal/certificate/x").contains(&"valid_until"));
         assert!(known_keys("/hosting/x").contains(&"purchased_months"));
         assert!(known_keys("/hosting/x").contains(&"issuer_account"));
+        assert!(known_keys("/apps/0/x").contains(&"mini_program_id"));
+        assert!(known_keys("/apps/0/platforms/1/x").contains(&"signature_sha256"));
+        assert!(known_keys("/apps/0/manager/certificate/x").contains(&"valid_until"));
         assert!(known_keys("/x").contains(&"operation"));
         assert!(known_keys("/existing/x").contains(&"subject_number"));
         assert!(known_keys("/existing/subject/x").contains(&"mailing_address"));

@@ -6,7 +6,7 @@
 //!
 //! The number checks apply to every certificate of an application: the
 //! subject's, the legal representative's, the principal's and each website
-//! manager's; the validity checks also to the residence permit. Findings
+//! or app manager's; the validity checks also to the residence permit. Findings
 //! point at the certificate's `number` or `valid_until`.
 //!
 //! One person often appears several times (the principal who is also the
@@ -66,6 +66,7 @@ enum Location {
     LegalRepresentative,
     Principal,
     Manager(usize),
+    AppManager(usize),
     ResidencePermit,
 }
 
@@ -77,6 +78,7 @@ impl Location {
             Location::LegalRepresentative => format!("/subject/legal_representative/certificate/{field}"),
             Location::Principal => format!("/subject/principal/certificate/{field}"),
             Location::Manager(i) => format!("/websites/{i}/manager/certificate/{field}"),
+            Location::AppManager(i) => format!("/apps/{i}/manager/certificate/{field}"),
             Location::ResidencePermit => format!("/subject/residence_permit/{field}"),
         }
     }
@@ -103,7 +105,15 @@ fn certificates<'a>(cx: &Context<'a>) -> impl Iterator<Item = (Location, &'a Cer
         let c = w.manager.as_ref()?.certificate.as_ref()?;
         Some((Location::Manager(i), c, Holder::Person))
     });
-    own.into_iter().chain(legal).chain(principal).chain(managers)
+    let app_managers = cx.apps().filter_map(|(i, a)| {
+        let c = a.manager.as_ref()?.certificate.as_ref()?;
+        Some((Location::AppManager(i), c, Holder::Person))
+    });
+    own.into_iter()
+        .chain(legal)
+        .chain(principal)
+        .chain(managers)
+        .chain(app_managers)
 }
 
 pub(crate) fn check(cx: &mut Context<'_>) {

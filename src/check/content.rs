@@ -10,7 +10,7 @@
 //! regular expressions compiled when the rule set loads and checked there
 //! against the real numbers the data gives as examples.
 
-use crate::application::Website;
+use crate::application::PreApproval;
 use crate::check::facts::Facts;
 use crate::check::{Context, MAX_LIST, params};
 use crate::code::Code;
@@ -31,7 +31,8 @@ impl Restriction {
     }
 }
 
-/// Checks the content, pre-approvals and operating status of the websites.
+/// Checks the content, pre-approvals and operating status of the websites,
+/// and the content and pre-approvals of the apps.
 pub(crate) fn check(cx: &mut Context<'_>) {
     let rules = &{ cx.rules }.websites.content;
     let restrictions = cx.province().map(|p| p.websites.content.as_slice()).unwrap_or_default();
@@ -48,7 +49,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             }
             if filing_type != Some(FilingType::Personal)
                 && let Some(category) = entry.pre_approval
-                && !holds(website, category)
+                && !holds(&website.pre_approvals, category)
             {
                 let approval = rules.category(category);
                 let params = params! {
@@ -109,15 +110,66 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             }
         }
     }
+    apps(cx);
 }
 
-/// Whether the website holds a pre-approval of this category.
-fn holds(website: &Website, category: PreApprovalCategory) -> bool {
-    website
-        .pre_approvals
+/// Whether a website or app holds a pre-approval of this category.
+fn holds(pre_approvals: &[PreApproval], category: PreApprovalCategory) -> bool {
+    pre_approvals
         .iter()
         .take(MAX_LIST)
         .any(|p| p.category == Some(category))
+}
+
+/// The content and pre-approvals of the apps, as for websites
+/// (`rules/apps.toml`, `[content]`): content personal filings may not have,
+/// content that needs a pre-approval not held, approval numbers not of
+/// their document's format. The province restrictions of website content
+/// and operating services concern websites only.
+fn apps(cx: &mut Context<'_>) {
+    let data = cx.rules;
+    let rules = &data.websites.content;
+    let app_rule = &data.apps.content;
+    let filing_type = cx.filing_type();
+    for (i, app) in cx.apps() {
+        for (j, &content) in app.content.iter().enumerate().take(MAX_LIST) {
+            let entry = rules.content(content);
+            let path = || format!("/apps/{i}/content/{j}");
+            if filing_type == Some(FilingType::Personal) && !entry.open_to_personal {
+                let params = params! { "content" => content.as_str() };
+                cx.flag(Code::AppContentNotAllowedForPersonal, path(), app_rule, params);
+                continue;
+            }
+            if filing_type != Some(FilingType::Personal)
+                && let Some(category) = entry.pre_approval
+                && !holds(&app.pre_approvals, category)
+            {
+                let approval = rules.category(category);
+                let params = params! {
+                    "content" => content.as_str(),
+                    "category" => category.as_str(),
+                    "document" => approval.document.as_str(),
+                    "authority" => approval.authority.as_str(),
+                };
+                cx.flag(Code::AppPreApprovalMissing, path(), app_rule, params);
+            }
+        }
+        for (j, approval) in app.pre_approvals.iter().enumerate().take(MAX_LIST) {
+            let Some(category) = approval.category else { continue };
+            let rule = rules.category(category);
+            if approval.number.trim().is_empty() || rule.formats.is_empty() || matches(&rule.formats, &approval.number)
+            {
+                continue;
+            }
+            let params = params! {
+                "number" => approval.number.trim(),
+                "category" => category.as_str(),
+                "example" => rule.example.as_deref().unwrap_or_default(),
+            };
+            let path = format!("/apps/{i}/pre_approvals/{j}/number");
+            cx.flag(Code::AppPreApprovalNumberFormat, path, &rule.rule, params);
+        }
+    }
 }
 
 #[cfg(test)]

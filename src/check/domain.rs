@@ -1,5 +1,13 @@
 //! The domain checks of a filing (and the website checks
 //! `website.too_many_domains` and `website.homepage_outside_domains`).
+//!
+//! A website's domains are registrable domains (一级域名), each filed once in
+//! the application. An app's are the domains it calls, at any level
+//! (`api.example.cn`): the same rules apply to them as far as they concern
+//! a domain in use (its suffix, registrar, real name, holder and
+//! registration), with the `app.domain_*` twins of the `domain.*` codes, a
+//! subdomain is fine, and a domain is a duplicate only within one app
+//! (`rules/apps.toml`, `[domains]`).
 
 use std::collections::HashMap;
 
@@ -17,19 +25,64 @@ use crate::vocabulary::{FilingType, Severity};
 /// The registrable domains seen so far (ASCII) and where each was first.
 type Seen = HashMap<Box<str>, (usize, usize)>;
 
+/// Whose domains: a website's, or an app's (by index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    Website(usize),
+    App(usize),
+}
+
+impl Owner {
+    /// The path of a field of the owner's `j`th domain.
+    fn path(self, j: usize, field: &str) -> String {
+        match self {
+            Owner::Website(i) => format!("/websites/{i}/domains/{j}/{field}"),
+            Owner::App(i) => format!("/apps/{i}/domains/{j}/{field}"),
+        }
+    }
+
+    /// The code of a domain finding for this owner: the `domain.*` code for
+    /// a website, its `app.domain_*` twin for an app.
+    fn code(self, code: Code) -> Code {
+        match self {
+            Owner::Website(_) => code,
+            Owner::App(_) => app_twin(code),
+        }
+    }
+}
+
+/// The `app.domain_*` twin of a `domain.*` code.
+fn app_twin(code: Code) -> Code {
+    match code {
+        Code::DomainInvalid => Code::AppDomainInvalid,
+        Code::DomainNotRegistrable => Code::AppDomainNotRegistrable,
+        Code::DomainUnknownSuffix => Code::AppDomainUnknownSuffix,
+        Code::DomainTldNotApproved => Code::AppDomainTldNotApproved,
+        Code::DomainTldRestricted => Code::AppDomainTldRestricted,
+        Code::DomainNotRealNameVerified => Code::AppDomainNotRealNameVerified,
+        Code::DomainHolderMismatch => Code::AppDomainHolderMismatch,
+        Code::DomainRegistrarOverseas => Code::AppDomainRegistrarOverseas,
+        Code::DomainExpired => Code::AppDomainExpired,
+        Code::DomainExpiringSoon => Code::AppDomainExpiringSoon,
+        Code::DomainDuplicate => Code::AppDomainDuplicate,
+        other => other,
+    }
+}
+
 pub(crate) fn check(cx: &mut Context<'_>) {
     let rules = &{ cx.rules }.domains;
     let mut seen = Seen::new();
     for (i, website) in cx.websites() {
+        let owner = Owner::Website(i);
         let mut names: Vec<DomainName> = Vec::new();
         for (j, domain) in Context::domains(website) {
-            let name = check_name(cx, rules, i, j, domain);
+            let name = check_name(cx, rules, owner, j, domain);
             let shown = name.as_ref().map_or(domain.name.trim(), |(n, _)| n.as_unicode());
             if let Some((_, Some(registrable))) = &name {
-                duplicate(cx, rules, &mut seen, registrable, i, j, shown);
+                duplicate(cx, &rules.duplicate, &mut seen, registrable, owner, j, shown);
             }
-            registrant(cx, rules, i, j, domain, shown);
-            expiry(cx, rules, i, j, domain, shown);
+            registrant(cx, rules, owner, j, domain, shown);
+            expiry(cx, rules, owner, j, domain, shown);
             if let Some((n, _)) = name {
                 names.push(n);
             }
@@ -38,10 +91,21 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         different_names(cx, rules, i, website);
         homepage(cx, rules, i, website, &names);
     }
-}
-
-fn domain_path(i: usize, j: usize, field: &str) -> String {
-    format!("/websites/{i}/domains/{j}/{field}")
+    let duplicate_rule = &{ cx.rules }.apps.domain_duplicate;
+    for (i, app) in cx.apps() {
+        let owner = Owner::App(i);
+        // Another app or a website may call the same domain; one app lists it once.
+        let mut seen = Seen::new();
+        for (j, domain) in Context::app_domains(app) {
+            let name = check_name(cx, rules, owner, j, domain);
+            let shown = name.as_ref().map_or(domain.name.trim(), |(n, _)| n.as_unicode());
+            if let Some((n, _)) = &name {
+                duplicate(cx, duplicate_rule, &mut seen, n.as_ascii(), owner, j, shown);
+            }
+            registrant(cx, rules, owner, j, domain, shown);
+            expiry(cx, rules, owner, j, domain, shown);
+        }
+    }
 }
 
 /// Parses a domain's name and checks it and its suffix; returns the name
@@ -49,7 +113,7 @@ fn domain_path(i: usize, j: usize, field: &str) -> String {
 fn check_name(
     cx: &mut Context<'_>,
     rules: &DomainRules,
-    i: usize,
+    owner: Owner,
     j: usize,
     domain: &Domain,
 ) -> Option<(DomainName, Option<Box<str>>)> {
@@ -61,11 +125,16 @@ fn check_name(
         Ok(name) => name,
         Err(e) => {
             let params = params! { "domain" => input, "reason" => e.reason() };
-            cx.flag(Code::DomainInvalid, domain_path(i, j, "name"), &rules.name, params);
+            cx.flag(
+                owner.code(Code::DomainInvalid),
+                owner.path(j, "name"),
+                &rules.name,
+                params,
+            );
             return None;
         }
     };
-    let path = || domain_path(i, j, "name");
+    let path = || owner.path(j, "name");
     let split = rules.split(&name);
     let labels = name.label_count();
     let suffix_ascii = last_labels(name.as_ascii(), split.suffix_labels).unwrap_or(name.as_ascii());
@@ -73,7 +142,7 @@ fn check_name(
     if !split.known {
         let params = params! { "domain" => name.as_unicode(), "suffix" => suffix_unicode };
         cx.flag(
-            Code::DomainUnknownSuffix,
+            owner.code(Code::DomainUnknownSuffix),
             path(),
             &rules.public_suffix_list_rule,
             params,
@@ -89,7 +158,7 @@ fn check_name(
             "registrable" => Value::Null,
         };
         cx.flag(
-            Code::DomainNotRegistrable,
+            owner.code(Code::DomainNotRegistrable),
             path(),
             &rules.public_suffix_list_rule,
             params,
@@ -97,7 +166,9 @@ fn check_name(
         return Some((name, None));
     }
     let registrable_ascii = last_labels(name.as_ascii(), split.suffix_labels + 1).unwrap_or(name.as_ascii());
-    if split.suffix_labels + 1 < labels {
+    // An app calls domains at any level (`rules/apps.toml`, `[domains]`).
+    let subdomain_allowed = matches!(owner, Owner::App(_)) && cx.rules.apps.domains.0;
+    if split.suffix_labels + 1 < labels && !subdomain_allowed {
         let registrable = last_labels(name.as_unicode(), split.suffix_labels + 1).unwrap_or(name.as_unicode());
         let params = params! {
             "domain" => name.as_unicode(),
@@ -107,7 +178,7 @@ fn check_name(
             "registrable" => registrable,
         };
         cx.flag(
-            Code::DomainNotRegistrable,
+            owner.code(Code::DomainNotRegistrable),
             path(),
             &rules.public_suffix_list_rule,
             params,
@@ -116,6 +187,7 @@ fn check_name(
     suffix(
         cx,
         rules,
+        owner,
         &name,
         registrable_ascii,
         split.suffix_labels,
@@ -128,9 +200,11 @@ fn check_name(
 
 /// Whether the suffix of a registrable domain is approved and open to this
 /// subject and province.
+#[allow(clippy::too_many_arguments)]
 fn suffix(
     cx: &mut Context<'_>,
     rules: &DomainRules,
+    owner: Owner,
     name: &DomainName,
     registrable: &str,
     suffix_labels: usize,
@@ -143,14 +217,14 @@ fn suffix(
         Some((k, entry)) => {
             let shown = last_labels(name.as_unicode(), k).unwrap_or(suffix_unicode);
             let params = params! { "domain" => domain, "suffix" => shown };
-            cx.flag(Code::DomainTldNotApproved, path(), &entry.rule, params);
+            cx.flag(owner.code(Code::DomainTldNotApproved), path(), &entry.rule, params);
             if is_error(Code::DomainTldNotApproved, &entry.rule) {
                 return;
             }
         }
         None => {
             let params = params! { "domain" => domain, "suffix" => suffix_unicode };
-            cx.flag(Code::DomainTldNotApproved, path(), &rules.unlisted, params);
+            cx.flag(owner.code(Code::DomainTldNotApproved), path(), &rules.unlisted, params);
             if is_error(Code::DomainTldNotApproved, &rules.unlisted) {
                 return;
             }
@@ -202,7 +276,7 @@ fn suffix(
     if let Some((rule, reason, extra)) = most_severe {
         let mut params = params! { "domain" => domain, "suffix" => suffix_unicode, "reason" => reason };
         params.extend(extra);
-        cx.flag(Code::DomainTldRestricted, path(), rule, params);
+        cx.flag(owner.code(Code::DomainTldRestricted), path(), rule, params);
     }
 }
 
@@ -219,54 +293,59 @@ fn is_error(code: Code, rule: &Rule) -> bool {
     rule.severity.unwrap_or(code.default_severity()) == Severity::Error
 }
 
-/// The same registrable domain earlier in the application.
-fn duplicate(
-    cx: &mut Context<'_>,
-    rules: &DomainRules,
-    seen: &mut Seen,
-    registrable: &str,
-    i: usize,
-    j: usize,
-    shown: &str,
-) {
-    match seen.get(registrable) {
-        Some((website, domain)) => {
-            let other = format!("/websites/{website}/domains/{domain}/name");
+/// The same domain seen before: a website's registrable domain earlier in
+/// the application, or a domain earlier in the same app.
+fn duplicate(cx: &mut Context<'_>, rule: &Rule, seen: &mut Seen, key: &str, owner: Owner, j: usize, shown: &str) {
+    let index = match owner {
+        Owner::Website(i) | Owner::App(i) => i,
+    };
+    match seen.get(key) {
+        Some((first, domain)) => {
+            let other = match owner {
+                Owner::Website(_) => Owner::Website(*first),
+                Owner::App(_) => Owner::App(*first),
+            }
+            .path(*domain, "name");
             let params = params! { "domain" => shown, "other" => other };
-            cx.flag(
-                Code::DomainDuplicate,
-                domain_path(i, j, "name"),
-                &rules.duplicate,
-                params,
-            );
+            cx.flag(owner.code(Code::DomainDuplicate), owner.path(j, "name"), rule, params);
         }
         None => {
-            seen.insert(Box::from(registrable), (i, j));
+            seen.insert(Box::from(key), (index, j));
         }
     }
 }
 
 /// Real-name verification, holder and registrar.
-fn registrant(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain: &Domain, shown: &str) {
+fn registrant(cx: &mut Context<'_>, rules: &DomainRules, owner: Owner, j: usize, domain: &Domain, shown: &str) {
     if domain.real_name_verified == Some(false) {
         let params = params! { "domain" => shown };
-        let path = domain_path(i, j, "real_name_verified");
-        cx.flag(Code::DomainNotRealNameVerified, path, &rules.real_name, params);
+        let path = owner.path(j, "real_name_verified");
+        cx.flag(
+            owner.code(Code::DomainNotRealNameVerified),
+            path,
+            &rules.real_name,
+            params,
+        );
     }
     if let Some(subject) = &cx.app.subject {
-        holder(cx, rules, i, j, domain, shown, subject);
+        holder(cx, rules, owner, j, domain, shown, subject);
     }
     if !domain.registrar_in_mainland {
         let params = params! { "domain" => shown };
-        let path = domain_path(i, j, "registrar_in_mainland");
-        cx.flag(Code::DomainRegistrarOverseas, path, &rules.registrar, params);
+        let path = owner.path(j, "registrar_in_mainland");
+        cx.flag(
+            owner.code(Code::DomainRegistrarOverseas),
+            path,
+            &rules.registrar,
+            params,
+        );
     }
 }
 
 fn holder(
     cx: &mut Context<'_>,
     rules: &DomainRules,
-    i: usize,
+    owner: Owner,
     j: usize,
     domain: &Domain,
     shown: &str,
@@ -303,17 +382,22 @@ fn holder(
         "expected" => subject.name.trim(),
         "accepted" => accepted,
     };
-    cx.flag(Code::DomainHolderMismatch, domain_path(i, j, "holder"), rule, params);
+    cx.flag(
+        owner.code(Code::DomainHolderMismatch),
+        owner.path(j, "holder"),
+        rule,
+        params,
+    );
 }
 
 /// The registration's end: expired, or too close for the province.
-fn expiry(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain: &Domain, shown: &str) {
+fn expiry(cx: &mut Context<'_>, rules: &DomainRules, owner: Owner, j: usize, domain: &Domain, shown: &str) {
     let Some(expires_on) = domain.expires_on else { return };
-    let path = || domain_path(i, j, "expires_on");
+    let path = || owner.path(j, "expires_on");
     let days = i64::from((expires_on - cx.as_of).get_days());
     if days < 0 {
         let params = params! { "domain" => shown, "expires_on" => expires_on.to_string() };
-        cx.flag(Code::DomainExpired, path(), &rules.expired, params);
+        cx.flag(owner.code(Code::DomainExpired), path(), &rules.expired, params);
         return;
     }
     // The province's tiers (else the national minimum): of those broken,
@@ -338,7 +422,7 @@ fn expiry(cx: &mut Context<'_>, rules: &DomainRules, i: usize, j: usize, domain:
             "days" => days,
             "min_days" => min_days,
         };
-        cx.flag(Code::DomainExpiringSoon, path(), rule, params);
+        cx.flag(owner.code(Code::DomainExpiringSoon), path(), rule, params);
     }
 }
 
@@ -405,12 +489,12 @@ fn different_names(cx: &mut Context<'_>, rules: &DomainRules, i: usize, website:
                 let params = params! {
                     "domain" => name.as_unicode(),
                     "name" => shown,
-                    "other" => domain_path(i, *k, "name"),
+                    "other" => Owner::Website(i).path(*k, "name"),
                     "other_name" => other_shown.as_str(),
                 };
                 cx.flag(
                     Code::WebsiteDomainsDifferentNames,
-                    domain_path(i, j, "name"),
+                    Owner::Website(i).path(j, "name"),
                     rule,
                     params,
                 );

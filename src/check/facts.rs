@@ -6,10 +6,10 @@
 
 use std::cell::OnceCell;
 
-use crate::application::{Application, Domain, Website};
+use crate::application::{App, Application, Domain, Website};
 use crate::check::person::same_person;
 use crate::check::subject::Origin;
-use crate::check::{MAX_DOMAINS, MAX_WEBSITES};
+use crate::check::{MAX_APPS, MAX_DOMAINS, MAX_WEBSITES};
 use crate::domain::DomainName;
 use crate::identity::Uscc;
 use crate::province::Province;
@@ -51,6 +51,7 @@ impl Predicates {
                 .as_ref()
                 .is_none_or(|words| facts.subject_name_contains(words))
             && self.website_count.is_none_or(|r| r.contains(facts.website_count))
+            && self.app_count.is_none_or(|r| r.contains(facts.app_count))
             && self.domain_count.is_none_or(|r| r.contains(facts.domain_count))
             && self
                 .domain_prefix_count
@@ -68,6 +69,10 @@ impl Predicates {
         };
         let domain = match on {
             On::Domain(_, d) => Some(d),
+            _ => None,
+        };
+        let app = match on {
+            On::App(a) => Some(a),
             _ => None,
         };
         self.age
@@ -93,6 +98,10 @@ impl Predicates {
             && self
                 .held_by_legal_representative
                 .is_none_or(|b| domain.and_then(|d| facts.held_by_legal_representative(d)) == Some(b))
+            && self
+                .app_kinds
+                .as_ref()
+                .is_none_or(|kinds| app.and_then(|a| a.kind).is_some_and(|k| kinds.contains(&k)))
     }
 }
 
@@ -129,6 +138,7 @@ pub(crate) enum On<'a> {
     Person(PersonFacts),
     Website(&'a Website),
     Domain(&'a Website, &'a Domain),
+    App(&'a App),
 }
 
 /// What conditions are evaluated against: facts about the application,
@@ -147,6 +157,7 @@ pub(crate) struct Facts<'a> {
     pub(crate) principal_is_legal_representative: Option<bool>,
     pub(crate) individual_business: bool,
     website_count: u32,
+    app_count: u32,
     domain_count: u32,
     domain_prefix_count: OnceCell<u32>,
 }
@@ -182,6 +193,7 @@ impl<'a> Facts<'a> {
             principal_is_legal_representative,
             individual_business,
             website_count: u32::try_from(app.websites.len().min(MAX_WEBSITES)).unwrap_or(u32::MAX),
+            app_count: u32::try_from(app.apps.len().min(MAX_APPS)).unwrap_or(u32::MAX),
             domain_count: u32::try_from(domain_count).unwrap_or(u32::MAX),
             domain_prefix_count: OnceCell::new(),
         }
@@ -311,7 +323,7 @@ mod tests {
                     .holds(entity)
             );
             assert!(
-                condition("website_count = { max = 1 }\ndomain_count = { min = 1, max = 1 }")
+                condition("website_count = { max = 1 }\ndomain_count = { min = 1, max = 1 }\napp_count = { max = 0 }")
                     .unwrap()
                     .holds(entity)
             );

@@ -125,10 +125,12 @@ fn authorization_code(cx: &mut Context<'_>, auth: &AuthorizationCode) {
     if auth.used {
         cx.flag(Code::HostingAuthCodeUsed, "/hosting/used", &rules.used, params! {});
     }
+    // One website with one domain, or one app.
     let websites = cx.app.websites.len();
+    let apps = cx.app.apps.len();
     let domains: usize = cx.app.websites.iter().map(|w| w.domains.len()).sum();
-    if websites > 1 || domains > 1 {
-        let params = params! { "websites" => websites, "domains" => domains };
+    if websites + apps > 1 || domains > 1 {
+        let params = params! { "websites" => websites, "domains" => domains, "apps" => apps };
         cx.flag(
             Code::HostingAuthCodeSingleDomain,
             "/hosting",

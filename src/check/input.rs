@@ -2,13 +2,13 @@
 //! type must not have, and the size limits that keep validation cheap.
 
 use crate::application::Existing;
-use crate::application::{Certificate, Hosting, Person, Subject, WITHOUT_KIND, Website, known_keys};
+use crate::application::{App, Certificate, Hosting, Person, Subject, WITHOUT_KIND, Website, known_keys};
 use crate::check::{Context, MAX_LIST, MAX_WEBSITES, limits, params};
 use crate::code::Code;
 use crate::rules::Rule;
 use crate::rules::operations::{Presence, WebsiteForm};
 use crate::text;
-use crate::vocabulary::FilingType;
+use crate::vocabulary::{AppKind, FilingType};
 
 pub(crate) fn check(cx: &mut Context<'_>) {
     invalid(cx);
@@ -48,7 +48,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     {
         required.subject(subject);
     }
-    let websites = section("websites", op.websites, !app.websites.is_empty(), &mut required);
+    // The services: websites and apps (an application may have only apps).
+    let services = !app.websites.is_empty() || !app.apps.is_empty();
+    let websites = section("websites", op.websites, services, &mut required);
     let hosting = section("hosting", op.hosting, app.hosting.is_some(), &mut required);
     if hosting && let Some(h) = &app.hosting {
         required.hosting(h);
@@ -62,6 +64,15 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             match op.website {
                 WebsiteForm::Full => required.website(i, website),
                 WebsiteForm::Number => required.number_only(i, website, &rules.not_allowed),
+            }
+        }
+        if op.website == WebsiteForm::Full {
+            for (i, a) in cx.apps() {
+                Required {
+                    cx,
+                    rule: &rules.required,
+                }
+                .app(i, a);
             }
         }
     }
@@ -298,6 +309,70 @@ impl Required<'_, '_> {
         for (i, w) in existing.websites.iter().enumerate().take(MAX_WEBSITES) {
             self.text(&|| format!("/existing/websites/{i}"), "icp_number", &w.icp_number);
         }
+    }
+
+    /// An app's required fields, and the fields its kind must not have: an
+    /// app lists its platforms, a quick app its one `quick_app` platform, a
+    /// mini program its id and no platform.
+    fn app(&mut self, i: usize, a: &App) {
+        let path: PathOf<'_> = &|| format!("/apps/{i}");
+        if a.kind.is_none() {
+            self.field(path, "kind");
+        }
+        self.text(path, "name", &a.name);
+        match a.kind {
+            Some(AppKind::App | AppKind::QuickApp) => {
+                if a.platforms.is_empty() {
+                    self.field(path, "platforms");
+                }
+                if !a.mini_program_id.trim().is_empty() {
+                    self.not_allowed(&format!("/apps/{i}/mini_program_id"), "mini_program_id", a.kind);
+                }
+            }
+            Some(AppKind::MiniProgram) => {
+                self.text(path, "mini_program_id", &a.mini_program_id);
+                if !a.platforms.is_empty() {
+                    self.not_allowed(&format!("/apps/{i}/platforms"), "platforms", a.kind);
+                }
+            }
+            None => {}
+        }
+        if a.kind != Some(AppKind::MiniProgram) {
+            for (j, p) in a.platforms.iter().enumerate().take(MAX_LIST) {
+                match p.platform {
+                    None => self.field(&|| format!("/apps/{i}/platforms/{j}"), "platform"),
+                    Some(k) if !crate::check::app::fits(a.kind, k) => {
+                        self.not_allowed(&format!("/apps/{i}/platforms/{j}/platform"), k.as_str(), a.kind);
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        for (j, d) in Context::app_domains(a) {
+            self.text(&|| format!("/apps/{i}/domains/{j}"), "name", &d.name);
+        }
+        if a.content.is_empty() {
+            self.field(path, "content");
+        }
+        for (j, p) in a.pre_approvals.iter().enumerate().take(MAX_LIST) {
+            let approval: PathOf<'_> = &|| format!("/apps/{i}/pre_approvals/{j}");
+            if p.category.is_none() {
+                self.field(approval, "category");
+            }
+            self.text(approval, "number", &p.number);
+        }
+        if let Some(m) = &a.manager {
+            self.person(&|| format!("/apps/{i}/manager"), m);
+        }
+    }
+
+    /// A field (or platform) that an app of this kind must not have.
+    fn not_allowed(&mut self, path: &str, field: &str, kind: Option<AppKind>) {
+        let data = self.cx.rules;
+        let kind = kind.map(AppKind::as_str).unwrap_or_default();
+        let params = params! { "field" => field, "filing_type" => kind };
+        self.cx
+            .flag(Code::FieldNotAllowed, path, &data.input.not_allowed, params);
     }
 
     /// A website given by its number alone (a cancellation): the number is

@@ -18,9 +18,11 @@ use serde_json::{Map, Value};
 
 use crate::application::{Application, pointer};
 
-/// The most websites, domains per website, items in any other list, and
-/// characters in any string that are checked (`input.too_large`).
+/// The most websites, apps, domains per website or app, items in any
+/// other list, and characters in any string that are checked
+/// (`input.too_large`).
 pub(crate) const MAX_WEBSITES: usize = 100;
+pub(crate) const MAX_APPS: usize = 100;
 pub(crate) const MAX_DOMAINS: usize = 100;
 pub(crate) const MAX_LIST: usize = 100;
 pub(crate) const MAX_CHARS: usize = 1000;
@@ -44,10 +46,10 @@ pub(crate) struct Over {
 
 impl Over {
     /// Whether nothing of the value is checked: a string, or a list other
-    /// than the websites and a website's domains (which are checked up to
-    /// their limit).
+    /// than the websites, the apps and their domains (which are checked up
+    /// to their limit).
     pub(crate) fn unchecked(&self) -> bool {
-        !matches!(self.what, "websites" | "domains")
+        !matches!(self.what, "websites" | "apps" | "domains")
     }
 }
 
@@ -94,6 +96,13 @@ pub(crate) fn within(app: &Application, over: &[Over]) -> Application {
                 // A website with too many domains holds something over.
                 limited(w, "websites", holds(&format!("/websites/{i}")))
             })
+            .collect(),
+        apps: app
+            .apps
+            .iter()
+            .take(MAX_APPS)
+            .enumerate()
+            .map(|(i, a)| limited(a, "apps", holds(&format!("/apps/{i}"))))
             .collect(),
         hosting: app.hosting.as_ref().map(|h| limited(h, "hosting", holds("/hosting"))),
         unknown_fields: app.unknown_fields.clone(),
@@ -172,6 +181,7 @@ impl Measure {
     fn list_limit(&self) -> (&'static str, usize) {
         match self.tokens.last().map(String::as_str) {
             Some("websites") => ("websites", MAX_WEBSITES),
+            Some("apps") => ("apps", MAX_APPS),
             Some("domains") => ("domains", MAX_DOMAINS),
             _ => ("items", MAX_LIST),
         }

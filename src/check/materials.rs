@@ -55,9 +55,12 @@ enum At {
     LegalRepresentative,
     Principal,
     Manager(usize),
+    AppManager(usize),
     Website(usize),
+    App(usize),
     Domain(usize, usize),
     PreApproval(usize, usize),
+    AppPreApproval(usize, usize),
 }
 
 impl At {
@@ -67,9 +70,12 @@ impl At {
             At::LegalRepresentative => "/subject/legal_representative".into(),
             At::Principal => "/subject/principal".into(),
             At::Manager(i) => format!("/websites/{i}/manager"),
+            At::AppManager(i) => format!("/apps/{i}/manager"),
             At::Website(i) => format!("/websites/{i}"),
+            At::App(i) => format!("/apps/{i}"),
             At::Domain(i, j) => format!("/websites/{i}/domains/{j}"),
             At::PreApproval(i, j) => format!("/websites/{i}/pre_approvals/{j}"),
+            At::AppPreApproval(i, j) => format!("/apps/{i}/pre_approvals/{j}"),
         }
     }
 }
@@ -116,6 +122,21 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
             Some((i, m))
         })
     };
+    // Each distinct app manager who is no website manager, where first seen.
+    let app_managers = || {
+        let mut seen: Vec<&Person> = cx.websites().filter_map(|(_, w)| w.manager.as_ref()).collect();
+        cx.apps().filter_map(move |(i, a)| {
+            let m = a.manager.as_ref()?;
+            if seen
+                .iter()
+                .any(|s| same_person(&s.name, &s.certificate, &m.name, &m.certificate))
+            {
+                return None;
+            }
+            seen.push(m);
+            Some((i, m))
+        })
+    };
     let is_principal = |m: &Person| {
         principal
             .filter(|p| !p.name.trim().is_empty())
@@ -144,6 +165,11 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
                 f(At::Manager(i), person(&m.name, &m.certificate, is_principal(m)));
             }
         }
+        Target::AppManagers => {
+            for (i, m) in app_managers() {
+                f(At::AppManager(i), person(&m.name, &m.certificate, is_principal(m)));
+            }
+        }
         Target::People if personal => f(At::Subject, filer()),
         Target::People => {
             if let Some(p) = principal {
@@ -154,10 +180,20 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
                     f(At::Manager(i), person(&m.name, &m.certificate, is_principal(m)));
                 }
             }
+            for (i, m) in app_managers() {
+                if is_principal(m) != Some(true) {
+                    f(At::AppManager(i), person(&m.name, &m.certificate, is_principal(m)));
+                }
+            }
         }
         Target::Websites => {
             for (i, w) in cx.websites() {
                 f(At::Website(i), On::Website(w));
+            }
+        }
+        Target::Apps => {
+            for (i, a) in cx.apps() {
+                f(At::App(i), On::App(a));
             }
         }
         Target::Domains => {
@@ -173,6 +209,13 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
                 if w.pre_approvals.len() <= MAX_LIST {
                     for j in 0..w.pre_approvals.len() {
                         f(At::PreApproval(i, j), On::Website(w));
+                    }
+                }
+            }
+            for (i, a) in cx.apps() {
+                if a.pre_approvals.len() <= MAX_LIST {
+                    for j in 0..a.pre_approvals.len() {
+                        f(At::AppPreApproval(i, j), On::App(a));
                     }
                 }
             }

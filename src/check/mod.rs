@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-use crate::application::{Application, Domain, Website};
+use crate::application::{App, Application, Domain, Website};
 use crate::code::Code;
 use crate::report::{Finding, Material, Params, Report, Step, document_key};
 use crate::rules::Rule;
@@ -22,6 +22,7 @@ use crate::ruleset::RuleData;
 use crate::stage::Stage;
 use crate::vocabulary::{FilingType, Operation, Severity};
 
+pub(crate) mod app;
 pub(crate) mod certificate;
 pub(crate) mod content;
 pub(crate) mod domain;
@@ -39,7 +40,7 @@ pub(crate) mod subject;
 pub(crate) mod submission;
 
 use facts::Facts;
-pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_PER_CODE, MAX_WEBSITES, Over};
+pub(crate) use limits::{MAX_APPS, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_PER_CODE, MAX_WEBSITES, Over};
 
 /// The state of one validation: the inputs and the findings so far.
 pub(crate) struct Context<'a> {
@@ -118,6 +119,17 @@ impl<'a> Context<'a> {
     pub(crate) fn order_websites(&self) -> impl Iterator<Item = (usize, &'a Website)> + use<'a> {
         let order = self.order;
         order.websites.iter().take(MAX_WEBSITES).enumerate()
+    }
+
+    /// The apps within the limit, with their indices.
+    pub(crate) fn apps(&self) -> impl Iterator<Item = (usize, &'a App)> + use<'a> {
+        let app = self.app;
+        app.apps.iter().take(MAX_APPS).enumerate()
+    }
+
+    /// An app's domains within the limit, with their indices.
+    pub(crate) fn app_domains(app: &'a App) -> impl Iterator<Item = (usize, &'a Domain)> {
+        app.domains.iter().take(MAX_DOMAINS).enumerate()
     }
 
     /// A website's domains within the limit, with their indices.

@@ -34,7 +34,7 @@ use crate::vocabulary::{FilingType, PreApprovalCategory};
 
 /// Whether two names are the same after folding, ignoring separators (and
 /// not both empty).
-fn same_name(a: &str, b: &str, separators: &[char]) -> bool {
+pub(crate) fn same_name(a: &str, b: &str, separators: &[char]) -> bool {
     let (a, b) = (fold_key(a.trim()), fold_key(b.trim()));
     let kept = |c: &char| !separators.contains(c);
     a.chars().any(|c| kept(&c)) && a.chars().filter(kept).eq(b.chars().filter(kept))
@@ -319,6 +319,8 @@ impl NameCheck<'_, '_, '_> {
                     };
                     (Code::WebsiteNamePreApprovalKeyword, params)
                 }
+                // Kinds of app names: the website loader refuses them.
+                ListKind::Generic | ListKind::Marketing => continue,
             };
             let path = self.path();
             self.cx.flag(code, path, &word.rule, params);

@@ -58,6 +58,7 @@ pub(crate) fn view<'a>(order: &'a Application, rules: &OperationRules) -> Cow<'a
         },
         existing: None,
         websites: if websites { order.websites.clone() } else { Vec::new() },
+        apps: if websites { order.apps.clone() } else { Vec::new() },
         hosting: if hosting { order.hosting.clone() } else { None },
         unknown_fields: Vec::new(),
         invalid_fields: order.invalid_fields.clone(),

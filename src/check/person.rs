@@ -4,7 +4,8 @@
 //! and the `[people]` section of the province files).
 //!
 //! The people with contact data are the personal filer (at `/subject`), the
-//! principal and each website manager. Two of them are the same person when
+//! principal, each website manager and each app's responsible person, who
+//! is checked as a website manager is. Two of them are the same person when
 //! their certificate numbers are equal (or, without numbers, their names):
 //! the same person may repeat a mobile or e-mail address, different people
 //! may not. A malformed value is reported where it first appears, not again
@@ -69,6 +70,13 @@ fn roles(cx: &mut Context<'_>) {
                     );
                 }
             }
+            let apps = &{ cx.rules }.apps;
+            for (i, a) in cx.apps() {
+                if a.manager.is_none() {
+                    let params = params! { "field" => "manager" };
+                    cx.flag(Code::FieldRequired, format!("/apps/{i}/manager"), &apps.manager, params);
+                }
+            }
         }
         Some(FilingType::Personal) => {
             let mut others: Vec<(String, &str)> = Vec::new();
@@ -82,6 +90,13 @@ fn roles(cx: &mut Context<'_>) {
                     && !is_subject(m, subject)
                 {
                     others.push((format!("/websites/{i}/manager"), "manager"));
+                }
+            }
+            for (i, a) in cx.apps() {
+                if let Some(m) = &a.manager
+                    && !is_subject(m, subject)
+                {
+                    others.push((format!("/apps/{i}/manager"), "manager"));
                 }
             }
             for (path, role) in others {
@@ -146,6 +161,7 @@ pub(crate) enum At {
     Filer,
     Principal,
     Manager(usize),
+    AppManager(usize),
 }
 
 impl At {
@@ -154,6 +170,7 @@ impl At {
             At::Filer => "/subject".into(),
             At::Principal => "/subject/principal".into(),
             At::Manager(i) => format!("/websites/{i}/manager"),
+            At::AppManager(i) => format!("/apps/{i}/manager"),
         }
     }
 
@@ -180,7 +197,8 @@ pub(crate) struct Contact<'a> {
 }
 
 /// The responsible people with contact data, in document order: the
-/// personal filer, the principal, the website managers (within the limits).
+/// personal filer, the principal, the website managers, the apps'
+/// responsible people (within the limits).
 pub(crate) fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
     let mut people = Vec::new();
     let Some(subject) = &cx.app.subject else { return people };
@@ -214,6 +232,12 @@ pub(crate) fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
     for (i, w) in cx.websites() {
         if let Some(m) = &w.manager {
             people.push(person(At::Manager(i), Role::Manager, m));
+        }
+    }
+    // An app's responsible person is checked as a website's manager.
+    for (i, a) in cx.apps() {
+        if let Some(m) = &a.manager {
+            people.push(person(At::AppManager(i), Role::Manager, m));
         }
     }
     // Each person joins the class of the first earlier representative they

@@ -293,6 +293,11 @@ fn certificate_kinds(cx: &mut Context<'_>) {
             people.push((format!("/websites/{i}/manager"), &m.certificate));
         }
     }
+    for (i, a) in cx.apps() {
+        if let Some(m) = &a.manager {
+            people.push((format!("/apps/{i}/manager"), &m.certificate));
+        }
+    }
     for (path, certificate) in people {
         let Some(kind) = certificate.as_ref().and_then(|c| c.kind) else {
             continue;

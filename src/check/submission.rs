@@ -1,12 +1,15 @@
 //! What one submission may contain: the provinces' caps on the websites and
 //! domains of one application (`[submission]` of the province files;
-//! `submission.too_many_websites`, `submission.too_many_domains`).
+//! `submission.too_many_websites`, `submission.too_many_domains`), and the
+//! cap some providers put on a personal submission with an app
+//! (`[submission]` of `rules/apps.toml`; `submission.too_many_apps`).
 //!
 //! Nationally there is no cap beyond the input limits. Where a province
 //! counts the websites or domains the subject already filed as well, the
 //! application cannot show them: its own count is a lower bound, and the
 //! rule's note says so.
 
+use crate::application::Hosting;
 use crate::check::{Context, params};
 use crate::code::Code;
 use crate::rules::submission::Cap;
@@ -24,9 +27,10 @@ fn broken<'a>(cx: &Context<'_>, caps: &'a [Cap], count: usize, code: Code) -> Op
         })
 }
 
-/// Checks the province's caps. A finding points at the first website, or
-/// the first domain, over the cap.
+/// Checks the province's caps and the providers'. A finding points at the
+/// first website, domain or app over the cap.
 pub(crate) fn check(cx: &mut Context<'_>) {
+    apps(cx);
     let (Some(rules), Some(province)) = (cx.province(), cx.app.province) else {
         return;
     };
@@ -61,4 +65,43 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             );
         }
     }
+}
+
+/// `submission.too_many_apps`: a personal submission with an app at a
+/// provider that takes one service per personal order. Websites come
+/// first in the order, so the finding points at the first app over the cap.
+fn apps(cx: &mut Context<'_>) {
+    let data = cx.rules;
+    let Some(cap) = &data.apps.personal_services else {
+        return;
+    };
+    let apps = cx.apps().count();
+    if apps == 0 || cx.filing_type() != Some(crate::vocabulary::FilingType::Personal) {
+        return;
+    }
+    let Some(Hosting::CloudServer(server)) = &cx.app.hosting else {
+        return;
+    };
+    let Some(provider) = data
+        .hosting
+        .provider(server.provider.trim())
+        .filter(|p| cap.providers.contains(&p.id))
+    else {
+        return;
+    };
+    let websites = cx.websites().count();
+    let count = websites + apps;
+    let limit = cap.limit as usize;
+    if count <= limit {
+        return;
+    }
+    let first = limit.saturating_sub(websites);
+    let params = params! {
+        "count" => count,
+        "limit" => cap.limit,
+        "provider" => provider.name.as_str(),
+        "provider_zh" => provider.name_zh.as_str(),
+        "filing_type" => "personal",
+    };
+    cx.flag(Code::SubmissionTooManyApps, format!("/apps/{first}"), &cap.rule, params);
 }

@@ -14,6 +14,16 @@
 //! assert_eq!(n.service(), Some(ServiceKind::Website));
 //! assert_eq!(n.to_string(), "粤ICP备08130115号-14");
 //!
+//! // An app's, a mini program's and a quick app's numbers carry a letter.
+//! for (text, kind) in [
+//!     ("辽ICP备2023009191号-2A", ServiceKind::App),
+//!     ("鄂ICP备2026013201号-3X", ServiceKind::MiniProgram),
+//!     ("粤ICP备2024266252号-4K", ServiceKind::QuickApp),
+//! ] {
+//!     assert_eq!(IcpNumber::parse(text)?.service(), Some(kind));
+//! }
+//! assert_eq!(IcpNumber::parse("鄂ICP备2026013201号")?.service(), None); // the subject's
+//!
 //! let any = FilingNumber::parse("京公网安备11010502030143号")?;
 //! assert_eq!(any.kind(), NumberKind::PublicSecurityFiling);
 //! assert_eq!(any.province(), Some(Province::Beijing));
@@ -29,10 +39,13 @@
 //!   serial (网站序列号): `粤ICP备08130115号-14`. The subject serial has 8
 //!   digits, the first two of them the year of the first approval
 //!   (`16059763` → 2016), or, on newer numbers (seen from 2021), 10
-//!   digits: the year and 6 digits (`2021029425`). The site serial of an app ends in
-//!   `A` (`辽ICP备2023009191号-2A`), that of a mini program in `X`
-//!   (`苏ICP备2026036865号-1X`); `K` for a quick app (快应用) is read too,
-//!   but no public number with it was found, so that letter is an inference.
+//!   digits: the year and 6 digits (`2021029425`). Websites, apps, mini
+//!   programs and quick apps of one subject share its serial, and the site
+//!   serial of a service that is not a website ends in the letter of its
+//!   kind ([`ServiceKind`], [`IcpNumber::service`]): `A` for an app
+//!   (`辽ICP备2023009191号-2A`), `X` for a mini program
+//!   (`苏ICP备2026036865号-1X`), `K` for a quick app (快应用,
+//!   `粤ICP备2024266252号-4K`).
 //! - [`IcpLicenseNumber`], the number of a value-added telecommunications
 //!   licence that an operating (经营性) service needs: the old style
 //!   `京ICP证030173号` (6 or 7 digits), the current style `粤B2-20090059`
@@ -406,9 +419,9 @@ pub enum ServiceKind {
     App,
     /// A mini program (小程序), `X`: `苏ICP备2026036865号-1X`.
     MiniProgram,
-    /// A quick app (快应用), `K`. Unverified: MIIT files quick apps too, but
-    /// no public number with this letter was found; the letter is an
-    /// inference from the pattern of the other two.
+    /// A quick app (快应用), `K`: `粤ICP备2024266252号-4K` (Huawei Cloud's
+    /// knowledge base gives the letter; this number is shown in a quick
+    /// app's about page).
     QuickApp,
 }
 

@@ -17,7 +17,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::vocabulary::{CertificateKind, FilingType, SubjectKind};
+use crate::vocabulary::{AppKind, CertificateKind, FilingType, SubjectKind};
 
 /// An inclusive range of whole numbers (counts, ages in years):
 /// `{ min = 6 }`, `{ max = 17 }`, `{ min = 16, max = 17 }`.
@@ -82,6 +82,8 @@ pub(crate) enum Scope {
     /// Predicates about one domain (`held_by_legal_representative`), and
     /// possibly about its website.
     Domain,
+    /// Predicates about one app (`app_kinds`).
+    App,
 }
 
 /// Every predicate of the vocabulary; all given ones must hold.
@@ -111,6 +113,8 @@ pub(crate) struct Predicates {
     pub(crate) subject_name_contains: Option<Vec<String>>,
     /// The number of websites.
     pub(crate) website_count: Option<Range>,
+    /// The number of apps (apps, mini programs and quick apps).
+    pub(crate) app_count: Option<Range>,
     /// The number of domains of all websites.
     pub(crate) domain_count: Option<Range>,
     /// The number of distinct domain names without their public suffix
@@ -143,6 +147,9 @@ pub(crate) struct Predicates {
     // One domain.
     /// The domain's holder is the legal representative (by name).
     pub(crate) held_by_legal_representative: Option<bool>,
+    // One app.
+    /// The app is of one of these kinds.
+    pub(crate) app_kinds: Option<Vec<AppKind>>,
 }
 
 impl Predicates {
@@ -170,7 +177,14 @@ impl Predicates {
             "held_by_legal_representative",
             self.held_by_legal_representative.is_some(),
         )];
+        let app = [("app_kinds", self.app_kinds.is_some())];
         let first = |group: &[(&'static str, bool)]| group.iter().find(|(_, present)| *present).map(|(n, _)| *n);
+        if let Some(a) = first(&app) {
+            return match first(&person).or(first(&website)).or(first(&domain)) {
+                Some(other) => Err((a, other)),
+                None => Ok(Scope::App),
+            };
+        }
         match (first(&person), first(&website), first(&domain)) {
             (Some(p), Some(other), _) | (Some(p), None, Some(other)) => Err((p, other)),
             (Some(_), None, None) => Ok(Scope::Person),
@@ -200,6 +214,7 @@ impl Predicates {
                 "held_by_legal_representative",
                 self.held_by_legal_representative.is_some(),
             ),
+            ("app_kinds", self.app_kinds.is_some()),
         ]
         .into_iter()
         .find(|(_, present)| *present)
@@ -243,6 +258,9 @@ impl fmt::Display for Predicates {
         }
         if let Some(r) = self.website_count {
             parts.push(format!("{r} websites"));
+        }
+        if let Some(r) = self.app_count {
+            parts.push(format!("{r} apps"));
         }
         if let Some(r) = self.domain_count {
             parts.push(format!("{r} domains"));
@@ -295,6 +313,9 @@ impl fmt::Display for Predicates {
         if let Some(b) = self.held_by_legal_representative {
             parts.push(format!("{}held by the legal representative", not(b)));
         }
+        if let Some(k) = &self.app_kinds {
+            parts.push(format!("app kind {}", list(k)));
+        }
         if parts.is_empty() {
             f.write_str("always")
         } else {
@@ -313,7 +334,7 @@ impl<'de> Deserialize<'de> for Condition {
         let predicates = Predicates::deserialize(deserializer)?;
         if let Some(name) = predicates.targeted() {
             return Err(serde::de::Error::custom(format!(
-                "`{name}` is about one person, website or domain: only a material requirement for such a target can use it"
+                "`{name}` is about one person, website, domain or app: only a material requirement for such a target can use it"
             )));
         }
         Ok(Condition(predicates))
@@ -346,7 +367,7 @@ impl TargetCondition {
     pub(crate) fn scope(&self) -> Result<Scope, String> {
         self.0
             .scope()
-            .map_err(|(a, b)| format!("`{a}` (about a person) and `{b}` cannot be evaluated on one target"))
+            .map_err(|(a, b)| format!("`{a}` and `{b}` cannot be evaluated on one target"))
     }
 }
 

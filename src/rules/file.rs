@@ -36,6 +36,7 @@ pub(crate) const FILES: &[(&str, &str)] = embed![
     "public_suffix_list.dat",
     "hosting.toml",
     "operations.toml",
+    "apps.toml",
     "provinces/beijing.toml",
     "provinces/tianjin.toml",
     "provinces/hebei.toml",

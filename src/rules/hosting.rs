@@ -234,6 +234,12 @@ impl HostingRules {
         })
     }
 
+    /// The provider with this id or alias, as input may spell it.
+    pub(crate) fn provider(&self, provider: &str) -> Option<&Provider> {
+        let &i = self.provider_ids.get(&*normalise_provider(provider))?;
+        self.providers.get(i)
+    }
+
     /// Whether a region is in mainland China, with the provider whose data
     /// says so; `None` when the region is not known.
     pub(crate) fn locate(&self, provider: &str, region: &str) -> Option<(bool, &Provider)> {

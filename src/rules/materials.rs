@@ -3,8 +3,9 @@
 //! province files).
 //!
 //! A requirement names a material, its target (`for`: the subject, the
-//! legal representative, the principal, each website manager, each
-//! responsible person, each website, each domain, each pre-approval) and a
+//! legal representative, the principal, each website or app manager, each
+//! responsible person, each website, each app, each domain, each
+//! pre-approval) and a
 //! condition (`when`). The predicates of the condition about one person,
 //! website or domain are evaluated on each instance of the target, so that
 //! `for = "people"` with `when = { age = { max = 17 } }` lists a guardian's
@@ -52,14 +53,21 @@ pub(crate) enum Target {
     /// Each distinct website manager (`/websites/N/manager`, where the
     /// person first appears).
     Managers,
+    /// Each distinct app's responsible person who is no website manager
+    /// (`/apps/N/manager`, where the person first appears).
+    AppManagers,
     /// Each distinct responsible person: the personal filer (`/subject`),
-    /// or the principal and each website manager who is not the principal.
+    /// or the principal and each website or app manager who is not the
+    /// principal.
     People,
     /// Each website (`/websites/N`).
     Websites,
-    /// Each domain (`/websites/N/domains/M`).
+    /// Each app (`/apps/N`).
+    Apps,
+    /// Each domain of a website (`/websites/N/domains/M`).
     Domains,
-    /// Each pre-approval held (`/websites/N/pre_approvals/M`).
+    /// Each pre-approval held (`/websites/N/pre_approvals/M`,
+    /// `/apps/N/pre_approvals/M`).
     PreApprovals,
 }
 
@@ -70,8 +78,10 @@ impl Target {
             Target::LegalRepresentative => "legal_representative",
             Target::Principal => "principal",
             Target::Managers => "managers",
+            Target::AppManagers => "app_managers",
             Target::People => "people",
             Target::Websites => "websites",
+            Target::Apps => "apps",
             Target::Domains => "domains",
             Target::PreApprovals => "pre_approvals",
         }
@@ -83,10 +93,15 @@ impl Target {
             Scope::Application => true,
             Scope::Person => matches!(
                 self,
-                Target::LegalRepresentative | Target::Principal | Target::Managers | Target::People
+                Target::LegalRepresentative
+                    | Target::Principal
+                    | Target::Managers
+                    | Target::AppManagers
+                    | Target::People
             ),
             Scope::Website => matches!(self, Target::Websites | Target::Domains | Target::PreApprovals),
             Scope::Domain => self == Target::Domains,
+            Scope::App => self == Target::Apps,
         }
     }
 }
@@ -170,6 +185,7 @@ impl MaterialRules {
                                 match scope {
                                     Scope::Person => "person",
                                     Scope::Website => "website",
+                                    Scope::App => "app",
                                     _ => "domain",
                                 },
                                 entry.target.as_str()

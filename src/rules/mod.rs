@@ -13,6 +13,7 @@
 //! `validator`. What rule data *is* lives here; when a condition *holds* and
 //! what a check reports live in `check/`.
 
+pub(crate) mod apps;
 pub(crate) mod certificates;
 pub(crate) mod condition;
 pub(crate) mod content;

@@ -350,7 +350,14 @@ impl NameRules {
         let lists = section
             .lists
             .into_iter()
-            .map(|(id, entry)| WordList::load(&format!("{prefix}.lists"), &id, entry, file, registry))
+            .map(|(id, entry)| {
+                use crate::rules::words::ListKind;
+                if matches!(entry.get_ref().kind, ListKind::Generic | ListKind::Marketing) {
+                    let message = "the list kinds `generic` and `marketing` are for app names (rules/apps.toml)";
+                    return Err(file.error_at(entry.span(), message));
+                }
+                WordList::load(&format!("{prefix}.lists"), &id, entry, file, registry)
+            })
             .collect::<Result<_, _>>()?;
         Ok(NameRules {
             min_length,

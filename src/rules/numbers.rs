@@ -1,5 +1,5 @@
 //! The checks of the filing numbers an application carries: a website's
-//! existing `icp_number` (rules of `rules/numbers.toml`; the abbreviations
+//! or app's existing `icp_number` (rules of `rules/numbers.toml`; the abbreviations
 //! each province's numbers use are the `[identity]` of its province file).
 
 use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
@@ -13,6 +13,8 @@ pub(crate) struct NumberRules {
     pub(crate) format: Rule,
     pub(crate) canonical: Rule,
     pub(crate) province: Rule,
+    /// A website's number must be a website's, not an app's.
+    pub(crate) service_kind: Rule,
 }
 
 impl NumberRules {
@@ -28,6 +30,7 @@ impl NumberRules {
             format: Entry,
             canonical: Entry,
             province: Entry,
+            service_kind: Entry,
         }
         let doc: Doc = file.parse()?;
         let mut register =
@@ -36,6 +39,7 @@ impl NumberRules {
             format: register("format", &doc.icp_number.format)?,
             canonical: register("canonical", &doc.icp_number.canonical)?,
             province: register("province", &doc.icp_number.province)?,
+            service_kind: register("service_kind", &doc.icp_number.service_kind)?,
         })
     }
 }

@@ -31,6 +31,11 @@ pub(crate) enum ListKind {
     Sensitive,
     /// Words that imply a pre-approval category (`website.name_pre_approval_keyword`).
     PreApproval,
+    /// App names only: generic words and placeholders that do not identify
+    /// an app (`app.name_generic`).
+    Generic,
+    /// App names only: price and marketing words (`app.name_marketing_word`).
+    Marketing,
 }
 
 /// Where in the name a word counts.
@@ -42,6 +47,8 @@ pub(crate) enum Position {
     Anywhere,
     /// Only at the start of the name (字头).
     Start,
+    /// Only as the whole name (without its separators).
+    Whole,
 }
 
 rule_entry! {
@@ -95,6 +102,8 @@ pub(crate) struct Word {
 /// A compiled word list.
 #[derive(Debug)]
 pub(crate) struct WordList {
+    /// The list's id in its file (`personal`, `generic`).
+    pub(crate) id: String,
     pub(crate) kind: ListKind,
     pub(crate) position: Position,
     pub(crate) when: Condition,
@@ -186,6 +195,7 @@ impl WordList {
             .build(&keys)
             .map_err(|e| file.error_at(span, format!("the list `{id}` cannot be compiled: {e}")))?;
         Ok(WordList {
+            id: id.to_owned(),
             kind: entry.kind,
             position: entry.position,
             when: entry.when,
@@ -198,10 +208,12 @@ impl WordList {
 
     /// The words of the list in a folded name (see [`fold_key`]), in order.
     pub(crate) fn hits<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Word> + 'a {
-        let start_only = self.position == Position::Start;
+        let start_only = self.position != Position::Anywhere;
+        let whole = self.position == Position::Whole;
         self.automaton
             .find_iter(key)
             .take_while(move |m| !start_only || m.start() == 0)
+            .filter(move |m| !whole || m.end() == key.len())
             .filter_map(|m| self.patterns.get(m.pattern().as_usize()).and_then(Option::as_ref))
     }
 }

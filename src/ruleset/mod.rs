@@ -12,6 +12,7 @@ use std::sync::{Arc, LazyLock};
 use crate::domain::PublicSuffixList;
 use crate::identity::{MobilePrefixes, Regions};
 use crate::province::Province;
+use crate::rules::apps::AppRules;
 use crate::rules::certificates::{CertificateRules, RegionRules};
 use crate::rules::domains::DomainRules;
 use crate::rules::file::{FILES, File, Origin, check_no_extra_files};
@@ -63,6 +64,7 @@ pub(crate) struct RuleData {
     pub(crate) domains: DomainRules,
     pub(crate) hosting: HostingRules,
     pub(crate) operations: OperationsRules,
+    pub(crate) apps: AppRules,
     /// Indexed by `Province as usize`.
     pub(crate) provinces: Vec<ProvinceRules>,
 }
@@ -198,6 +200,7 @@ impl RuleSet {
         let domains = DomainRules::load(&file("domains.toml")?, &file("public_suffix_list.dat")?, &mut registry)?;
         let hosting = HostingRules::load(&file("hosting.toml")?, &mut registry, &process)?;
         let operations = OperationsRules::load(&file("operations.toml")?, &mut registry, &process)?;
+        let apps = AppRules::load(&file("apps.toml")?, &mut registry, &websites.names, &hosting)?;
         let national = National {
             process: &process,
             materials: &materials,
@@ -228,6 +231,7 @@ impl RuleSet {
                 domains,
                 hosting,
                 operations,
+                apps,
                 provinces,
             }),
         })

@@ -5,7 +5,8 @@
 //!
 //! - [`valid_application`] generates applications of one province and
 //!   filing type that the embedded rules accept on [`AS_OF`] without an
-//!   error or a warning (at most the info finding of an operating website);
+//!   error or a warning (at most the info finding of an operating website),
+//!   with up to two apps, mini programs or quick apps beside the websites;
 //!   [`any_valid_application`] covers the 31 provinces and both filing
 //!   types.
 //! - A [`Mutation`] ([`mutation`]) edits such an application so that it
@@ -14,7 +15,7 @@
 //!   error or warning of the report was already there before the edit.
 //!   [`MutationKind::ALL`] lists the mutations, at least one per family of
 //!   codes (input, subject, certificates, people, websites, domains,
-//!   hosting, submission). [`mutated_application`] combines both.
+//!   hosting, submission, apps). [`mutated_application`] combines both.
 //!
 //! The applications carry `as_of` = [`AS_OF`], so their reports do not
 //! depend on the day the tests run. They are made for the embedded rule
@@ -55,7 +56,10 @@
 //! The number of cases is proptest's: 256 by default, or the
 //! `PROPTEST_CASES` environment variable.
 
+mod app_mutations;
+mod apps;
 mod mutation;
+mod names;
 mod profile;
 mod valid;
 

@@ -4,10 +4,11 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
 use super::AS_OF;
+use super::names::{KINDS, TOPICS};
 use super::profile::{NonLocal, Profile};
 use super::valid::{
-    CN_SUFFIXES, GOV_SUFFIXES, KINDS, SUFFIXES, TOPICS, USCC_ALPHABET, after, any_valid_application, is_registrable,
-    mobile, places, resident_id,
+    CN_SUFFIXES, GOV_SUFFIXES, SUFFIXES, USCC_ALPHABET, after, any_valid_application, is_registrable, mobile, places,
+    resident_id,
 };
 use crate::application::{Application, Certificate, Hosting, LegalRepresentative, Person, Validity, Website};
 use crate::code::Code;
@@ -189,6 +190,72 @@ mutation_kinds! {
     AuthorizationCodeIssuerPersonal => HostingAuthCodeIssuerNotEnterprise,
     /// Gives the authorization code a malformed value.
     AuthorizationCodeMalformed => HostingAuthCodeFormat,
+
+    // Apps
+    /// Shortens an app name to one character (a warning).
+    AppNameTooShort => AppNameTooShort,
+    /// Puts an emoji in an app name.
+    AppNameSpecialCharacters => AppNameSpecialCharacters,
+    /// Starts an app name with 华夏, for a subject that is not a government.
+    AppNameNationalPrefix => AppNameNationalPrefix,
+    /// Puts 工作室 in the name of a personal app (a warning).
+    AppNameForbiddenWord => AppNameForbiddenWord,
+    /// Puts 赌博 in an app name.
+    AppNameSensitiveWord => AppNameSensitiveWord,
+    /// Puts 新闻 in an app name, without the pre-approval.
+    AppNamePreApprovalKeyword => AppNamePreApprovalKeyword,
+    /// Gives the last app the name of the first (a warning).
+    AppNameDuplicate => AppNameDuplicate,
+    /// Names an app with a generic word (计算器, 手电筒, 壁纸).
+    AppNameGeneric => AppNameGeneric,
+    /// Puts 免费 in an app name.
+    AppNameMarketingWord => AppNameMarketingWord,
+    /// Shows an app under another name on one of its platforms.
+    AppNameInconsistent => AppNameInconsistent,
+    /// Gives an Android app a package name of one segment.
+    AppPackageNameMalformed => AppPackageNameFormat,
+    /// Puts underscores in an iOS bundle ID.
+    AppBundleIdMalformed => AppBundleIdFormat,
+    /// Gives a HarmonyOS app a bundle name of two segments.
+    AppBundleNameMalformed => AppBundleNameFormat,
+    /// Puts a SHA-1 in an Android app's MD5 field.
+    AppSignatureOfAnotherAlgorithm => AppSignatureFormat,
+    /// Pastes a fingerprint where a platform's public key belongs.
+    AppPublicKeyIsFingerprint => AppPublicKeyFormat,
+    /// Gives an app's first platform twice.
+    AppPlatformTwice => AppPlatformDuplicate,
+    /// Drops a platform's public key.
+    AppPublicKeyMissing => AppPlatformDataMissing,
+    /// Gives a mini program WeChat's original id instead of its AppID.
+    AppMiniProgramOriginalId => AppMiniProgramIdFormat,
+    /// Adds e-commerce to a personal app.
+    AppContentNotAllowedForPersonal => AppContentNotAllowedForPersonal,
+    /// Adds news to an entity's app, without the pre-approval.
+    AppPreApprovalMissing => AppPreApprovalMissing,
+    /// Gives a domain an app calls a suffix MIIT does not approve (`.io`).
+    AppDomainSuffixNotApproved => AppDomainTldNotApproved,
+    /// Gives a domain an app calls a holder who is not the subject.
+    AppDomainHolderMismatch => AppDomainHolderMismatch,
+    /// Marks a domain an app calls as not real-name verified.
+    AppDomainNotRealNameVerified => AppDomainNotRealNameVerified,
+    /// Makes a domain an app calls expire the day before the evaluation date.
+    AppDomainExpired => AppDomainExpired,
+    /// Makes a domain an app calls invalid (an empty label).
+    AppDomainInvalid => AppDomainInvalid,
+    /// Lists a domain of an app twice (a warning).
+    AppDomainTwice => AppDomainDuplicate,
+    /// Makes an app's icon larger than 100 KB.
+    AppIconTooLarge => AppIconTooLarge,
+    /// Gives an app a website's filing number (`-1`).
+    AppIcpNumberOfWebsite => AppIcpNumberServiceKind,
+    /// Gives a website an app's filing number (`-2A`).
+    WebsiteIcpNumberOfApp => WebsiteIcpNumberServiceKind,
+    /// Moves an entity's cloud server with one mini program to Huawei,
+    /// which files no mini program.
+    MiniProgramAtHuawei => AppKindNotAllowed,
+    /// Moves a personal filer's cloud server with apps to Huawei, which
+    /// takes one service per personal order.
+    PersonalAppsAtHuawei => SubmissionTooManyApps,
 }
 
 /// The finding a mutation must cause: its code, at this JSON Pointer.
@@ -260,6 +327,7 @@ enum Who {
     Filer,
     Principal,
     Manager(usize),
+    AppManager(usize),
 }
 
 impl Who {
@@ -268,6 +336,7 @@ impl Who {
             Who::Filer => "/subject".into(),
             Who::Principal => "/subject/principal".into(),
             Who::Manager(i) => format!("/websites/{i}/manager"),
+            Who::AppManager(i) => format!("/apps/{i}/manager"),
         }
     }
 }
@@ -279,6 +348,7 @@ enum Holder {
     LegalRepresentative,
     Principal,
     Manager(usize),
+    AppManager(usize),
 }
 
 impl Holder {
@@ -288,11 +358,13 @@ impl Holder {
             Holder::LegalRepresentative => "/subject/legal_representative/certificate".into(),
             Holder::Principal => "/subject/principal/certificate".into(),
             Holder::Manager(i) => format!("/websites/{i}/manager/certificate"),
+            Holder::AppManager(i) => format!("/apps/{i}/manager/certificate"),
         }
     }
 }
 
-/// The responsible people of an application, in the validator's order.
+/// The responsible people of an application, in the validator's order:
+/// the filer, the principal, the website managers, the app managers.
 fn contacts(app: &Application) -> Vec<Who> {
     let mut people = Vec::new();
     let Some(subject) = &app.subject else { return people };
@@ -307,6 +379,11 @@ fn contacts(app: &Application) -> Vec<Who> {
             people.push(Who::Manager(i));
         }
     }
+    for (i, a) in app.apps.iter().enumerate() {
+        if a.manager.is_some() {
+            people.push(Who::AppManager(i));
+        }
+    }
     people
 }
 
@@ -317,6 +394,7 @@ fn fields(app: &mut Application, who: Who) -> Option<(&mut String, &mut String, 
         Who::Filer => return Some((&mut subject.mobile, &mut subject.emergency_phone, &mut subject.email)),
         Who::Principal => subject.principal.as_mut()?,
         Who::Manager(i) => app.websites.get_mut(i)?.manager.as_mut()?,
+        Who::AppManager(i) => app.apps.get_mut(i)?.manager.as_mut()?,
     };
     Some((&mut person.mobile, &mut person.emergency_phone, &mut person.email))
 }
@@ -332,6 +410,10 @@ fn identity(app: &Application, who: Who) -> Option<(String, String)> {
         }
         Who::Manager(i) => {
             let m = app.websites.get(i)?.manager.as_ref()?;
+            (&m.name, &m.certificate)
+        }
+        Who::AppManager(i) => {
+            let m = app.apps.get(i)?.manager.as_ref()?;
             (&m.name, &m.certificate)
         }
     };
@@ -374,6 +456,11 @@ fn certificates(app: &mut Application) -> Vec<(Holder, &mut Certificate)> {
     for (i, w) in app.websites.iter_mut().enumerate() {
         if let Some(c) = w.manager.as_mut().and_then(|m| m.certificate.as_mut()) {
             out.push((Holder::Manager(i), c));
+        }
+    }
+    for (i, a) in app.apps.iter_mut().enumerate() {
+        if let Some(c) = a.manager.as_mut().and_then(|m| m.certificate.as_mut()) {
+            out.push((Holder::AppManager(i), c));
         }
     }
     out
@@ -495,7 +582,7 @@ impl Mutation {
     }
 
     /// An index below `len`, from the choice.
-    fn pick(&self, len: usize) -> usize {
+    pub(super) fn pick(&self, len: usize) -> usize {
         if len == 0 {
             0
         } else {
@@ -504,7 +591,7 @@ impl Mutation {
     }
 
     /// A second number from the choice.
-    fn value(&self) -> u64 {
+    pub(super) fn value(&self) -> u64 {
         self.choice.rotate_right(17)
     }
 
@@ -537,7 +624,7 @@ impl Mutation {
     /// A person of the province who is no one of the application: an
     /// adult with a resident ID of the province and a mobile number and
     /// e-mail address nobody else gives.
-    fn stranger(&self, app: &Application, province: Province) -> Person {
+    pub(super) fn stranger(&self, app: &Application, province: Province) -> Person {
         let v = self.value();
         let names: Vec<String> = contacts(app)
             .into_iter()
@@ -665,6 +752,11 @@ impl Mutation {
     /// mutation does not apply.
     fn edit(&self, app: &mut Application) -> Option<(Code, String)> {
         use MutationKind as K;
+        if self.kind.code().family() == "app" || matches!(self.kind, K::WebsiteIcpNumberOfApp | K::PersonalAppsAtHuawei)
+        {
+            let code = self.kind.code();
+            return self.edit_app(app, code).map(|path| (code, path));
+        }
         let province = app.province?;
         let filing_type = app.filing_type()?;
         let profile = Profile::new(province, filing_type);

@@ -13,6 +13,8 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
 
 use super::AS_OF;
+use super::apps::{AppSeed, app_seed};
+use super::names::{KINDS, TOPICS};
 use super::profile::Profile;
 use crate::application::{
     Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, Person,
@@ -32,20 +34,6 @@ const SURNAMES: &[&str] = &[
 const GIVEN: &[&str] = &[
     "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀", "霞",
     "平",
-];
-
-/// The building blocks of website names: a topic and a kind of site. No
-/// combination, nor a topic alone or a kind alone, contains a word of the
-/// embedded word lists (forbidden, sensitive, pre-approval or national
-/// words, place names of Hainan and Yunnan, province names), and no two
-/// blocks meet to form one; `tests/strategies.rs` checks every pair in every
-/// province.
-pub(crate) const TOPICS: &[&str] = &[
-    "读书", "摄影", "园艺", "编程", "手工", "书法", "茶艺", "花草", "星空", "晨光", "烘焙", "陶艺", "跑步", "骑行",
-    "垂钓", "集邮", "剪纸", "围棋", "象棋", "插花", "听雨", "拾光", "寻味", "观鸟",
-];
-pub(crate) const KINDS: &[&str] = &[
-    "笔记", "随笔", "札记", "小站", "日志", "手记", "书屋", "小筑", "杂谈", "心得", "记事", "漫谈",
 ];
 
 /// Organisation names.
@@ -587,6 +575,9 @@ fn entity_seed() -> impl Strategy<Value = EntitySeed> {
         })
 }
 
+/// The most apps the generators put in one application.
+const MAX_APPS: usize = 2;
+
 /// All the random choices of one application.
 #[derive(Clone, Debug)]
 struct Seed {
@@ -594,6 +585,7 @@ struct Seed {
     addresses: (AddressSeed, AddressSeed, bool),
     entity: EntitySeed,
     websites: Vec<WebsiteSeed>,
+    apps: Vec<AppSeed>,
     hosting: HostingSeed,
     /// Personal: the filer repeated as principal.
     principal_copy: bool,
@@ -646,16 +638,19 @@ pub fn valid_application(province: Province, filing_type: FilingType) -> impl St
     let profile = Profile::new(province, filing_type);
     (
         (
-            proptest::collection::vec(person_seed(), 2 + profile.max_websites()),
+            proptest::collection::vec(person_seed(), 2 + profile.max_websites() + MAX_APPS),
             (address_seed(), address_seed(), proptest::bool::weighted(0.8)),
             entity_seed(),
         ),
-        proptest::collection::vec(website_seed(profile), 1..=profile.max_websites()),
+        (
+            proptest::collection::vec(website_seed(profile), 1..=profile.max_websites()),
+            proptest::collection::vec(app_seed(profile), 0..=MAX_APPS),
+        ),
         hosting_seed(),
         proptest::bool::weighted(0.3),
     )
         .prop_map(
-            move |((people, addresses, entity), websites, hosting, principal_copy)| {
+            move |((people, addresses, entity), (websites, apps), hosting, principal_copy)| {
                 build(
                     profile,
                     &Seed {
@@ -663,6 +658,7 @@ pub fn valid_application(province: Province, filing_type: FilingType) -> impl St
                         addresses,
                         entity,
                         websites,
+                        apps,
                         hosting,
                         principal_copy,
                     },
@@ -861,8 +857,18 @@ fn build(profile: Profile, seed: &Seed) -> Application {
         });
     }
 
+    let apps = super::apps::build(
+        profile,
+        &seed.apps,
+        &subject,
+        &websites,
+        &person,
+        principal_is_legal_representative,
+        2 + profile.max_websites(),
+    );
+
     let h = &seed.hosting;
-    let single = websites.len() == 1 && websites.iter().all(|w| w.domains.len() == 1);
+    let single = websites.len() == 1 && websites.iter().all(|w| w.domains.len() == 1) && apps.is_empty();
     let hosting = match &h.code {
         Some((uuid, n, code)) if single => {
             let code = if *uuid {
@@ -885,7 +891,16 @@ fn build(profile: Profile, seed: &Seed) -> Application {
             })
         }
         _ => {
-            let (provider, region) = pick(REGIONS, &h.region).copied().unwrap_or(("tencent", "ap-guangzhou"));
+            // With apps, not Huawei, which files no mini program and one
+            // service per personal order.
+            let regions: Vec<(&str, &str)> = REGIONS
+                .iter()
+                .copied()
+                .filter(|(provider, _)| apps.is_empty() || *provider != "huawei")
+                .collect();
+            let (provider, region) = pick(&regions, &h.region)
+                .copied()
+                .unwrap_or(("tencent", "ap-guangzhou"));
             Hosting::CloudServer(CloudServer {
                 provider: provider.to_owned(),
                 region: region.to_owned(),
@@ -903,6 +918,7 @@ fn build(profile: Profile, seed: &Seed) -> Application {
         subject: Some(subject),
         existing: None,
         websites,
+        apps,
         hosting: Some(hosting),
         unknown_fields: Vec::new(),
         invalid_fields: Vec::new(),
