@@ -60,6 +60,7 @@ mod app_mutations;
 mod apps;
 mod mutation;
 mod names;
+mod operation;
 mod profile;
 mod valid;
 
@@ -69,6 +70,9 @@ use jiff::civil::Date;
 use crate::code::Code;
 
 pub use mutation::{ExpectedFinding, Mutation, MutationKind, mutated_application, mutation};
+pub use operation::{
+    OperationMutation, OperationMutationKind, any_valid_order, mutated_order, operation_mutation, valid_order,
+};
 pub use valid::{any_valid_application, valid_application};
 
 /// The evaluation date of generated applications (their `as_of`):
