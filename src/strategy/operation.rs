@@ -40,12 +40,12 @@ fn province_rules(province: Province) -> &'static ProvinceOperationRules {
 /// Each is derived from a [`valid_application`] of the province: its
 /// subject and websites are the filing on record (`existing`: a subject
 /// number of the province, its websites numbered under it, each accessed
-/// by one or two providers; an add order's record holds a website of its
-/// own), and the order has the sections the operation requires:
+/// by one or two providers, and sometimes a website of its own beside
+/// them), and the order has the sections the operation requires:
 ///
 /// - `first_filing`: the application itself;
-/// - `add_website`: the application's websites, new, beside the recorded
-///   one, the subject as recorded;
+/// - `add_website`: the application's websites, new, beside one or two
+///   recorded websites of their own, the subject as recorded;
 /// - `add_access`: the recorded websites, as recorded, with their numbers,
 ///   at a new provider;
 /// - `change_subject`: the subject with another mailing address (the same
@@ -229,17 +229,23 @@ fn order(first: Application, operation: Operation, choice: u64) -> Application {
             record.websites.push(recorded(w, site(k), &providers(k)));
         }
     }
-    let extra = !filed || (operation == Operation::CancelWebsite && record.websites.len() < 2) || bits & 1 == 1;
-    if extra && let Some(template) = first.websites.first() {
-        order.existing = Some(record.clone());
-        let k = record.websites.len();
-        let mut w = template.clone();
-        w.name = unused_name(&order, choice).unwrap_or_default();
-        let mut domain = template.domains.first().cloned().unwrap_or_default();
-        domain.name = unused_domain(&order, choice);
-        w.homepage = format!("https://www.{}/", domain.name);
-        w.domains = vec![domain];
-        record.websites.push(recorded(&w, site(k), &providers(k)));
+    let extra = match operation {
+        Operation::AddWebsite => 1 + (bits >> 1 & 1) as usize,
+        Operation::CancelWebsite if record.websites.len() < 2 => 1,
+        _ => (bits & 1) as usize,
+    };
+    if let Some(template) = first.websites.first() {
+        for _ in 0..extra {
+            order.existing = Some(record.clone());
+            let k = record.websites.len();
+            let mut w = template.clone();
+            w.name = unused_name(&order, choice).unwrap_or_default();
+            let mut domain = template.domains.first().cloned().unwrap_or_default();
+            domain.name = unused_domain(&order, choice);
+            w.homepage = format!("https://www.{}/", domain.name);
+            w.domains = vec![domain];
+            record.websites.push(recorded(&w, site(k), &providers(k)));
+        }
     }
     order.existing = Some(record);
 
@@ -347,8 +353,9 @@ operation_mutation_kinds! {
     /// website's name, is changed.
     RecordMismatch => OperationRecordMismatch,
     /// Something that never changes does: the record's subject holds
-    /// another certificate number (an add or access order), or a filed
-    /// website's domain is not among the recorded ones (a change order).
+    /// another certificate number (an add or access order), the record is
+    /// another province's (a subject change or cancellation), or a filed
+    /// website's domain is not among the recorded ones (a website change).
     ImmutableField => OperationImmutableField,
     /// A number that is not the record's: a website of the order names a
     /// site serial that is not on record, or (an order that names no
@@ -546,6 +553,21 @@ impl OperationMutation {
                 let certificate = order.existing.as_mut()?.subject.as_mut()?.certificate.as_mut()?;
                 certificate.number = other_certificate_number(certificate, self.choice)?;
                 "/subject/certificate/number".into()
+            }
+            (K::ImmutableField, O::ChangeSubject | O::CancelSubject) => {
+                // The record is another province's: its subject number and
+                // its websites' numbers, consistently.
+                let existing = order.existing.as_mut()?;
+                let own = existing.subject_number.trim().chars().next()?;
+                let others: Vec<Province> = Province::ALL.iter().copied().filter(|p| *p != province).collect();
+                let other = *others.get(self.pick(others.len()))?;
+                let abbreviation = *RULES.icp_abbreviations(other).first()?;
+                let swap = |n: &mut String| *n = n.replacen(own, abbreviation.encode_utf8(&mut [0; 4]), 1);
+                swap(&mut existing.subject_number);
+                for w in &mut existing.websites {
+                    swap(&mut w.icp_number);
+                }
+                "/province".into()
             }
             (K::ImmutableField, O::ChangeWebsite | O::ChangeFiling) => {
                 let website = order.websites.get(i)?;
