@@ -51,7 +51,8 @@ fn province_rules(province: Province) -> &'static ProvinceOperationRules {
 /// - `change_subject`: the subject with another mailing address (the same
 ///   certificate: no province refuses a subject's own changes);
 /// - `change_website`: some recorded websites by number, one renamed;
-/// - `change_filing`: both;
+/// - `change_filing`: the subject changed so, and some recorded websites
+///   by number, sometimes one renamed;
 /// - `cancel_subject`: the record alone;
 /// - `cancel_website`: one website by number, of a record of two or more;
 /// - `cancel_access`: websites by number, each recorded at two providers.
@@ -364,8 +365,9 @@ operation_mutation_kinds! {
     UnknownNumber => OperationUnknownNumber,
     /// A change to another subject, which every province refuses or
     /// leaves uncertain (the subject's certificate number changes, with the
-    /// person's every copy), or an add order for a subject with no accessed
-    /// service, where the province cancels such a subject first.
+    /// person's every copy), or an `add_website` order for a subject with
+    /// no accessed service, where the province cancels such a subject
+    /// first.
     NotAllowedInProvince => OperationNotAllowedInProvince,
     /// A change of an entity into a person (its principal), where the
     /// province does not allow it.
@@ -602,10 +604,11 @@ impl OperationMutation {
             (K::NotAllowedInProvince, O::ChangeSubject) => {
                 let subject = order.subject.as_mut()?;
                 let new = other_certificate_number(subject.certificate.as_ref()?, self.choice)?;
-                if subject.filing_type()? == FilingType::Personal {
-                    if let Some(p) = subject.principal.as_mut().and_then(|p| p.certificate.as_mut()) {
-                        p.number = new.clone();
-                    }
+                // A personal filer's copy as principal changes with them.
+                if subject.filing_type()? == FilingType::Personal
+                    && let Some(p) = subject.principal.as_mut().and_then(|p| p.certificate.as_mut())
+                {
+                    p.number = new.clone();
                 }
                 subject.certificate.as_mut()?.number = new;
                 "/subject/certificate/number".into()
@@ -690,11 +693,11 @@ impl OperationMutation {
             }
 
             (K::SectionRequired, O::FirstFiling) => return None,
-            (K::SectionRequired, O::ChangeSubject) if self.choice % 2 == 0 => {
+            (K::SectionRequired, O::ChangeSubject) if self.choice.is_multiple_of(2) => {
                 order.subject = None;
                 "/subject".into()
             }
-            (K::SectionRequired, O::CancelWebsite | O::CancelAccess) if self.choice % 2 == 0 => {
+            (K::SectionRequired, O::CancelWebsite | O::CancelAccess) if self.choice.is_multiple_of(2) => {
                 order.websites.get_mut(i)?.icp_number.clear();
                 format!("/websites/{i}/icp_number")
             }
@@ -708,7 +711,7 @@ impl OperationMutation {
                 order.existing = Some(record);
                 "/existing".into()
             }
-            (K::SectionNotAllowed, O::CancelWebsite | O::CancelAccess) if self.choice % 3 == 0 => {
+            (K::SectionNotAllowed, O::CancelWebsite | O::CancelAccess) if self.choice.is_multiple_of(3) => {
                 let number = order.websites.get(i)?.icp_number.clone();
                 let existing = order.existing.as_ref()?;
                 let name = existing.websites.iter().find(|w| w.icp_number == number)?.name.clone();
