@@ -174,7 +174,7 @@ fn other_room(address: &str, choice: u64) -> String {
     let digits = body.chars().rev().take_while(char::is_ascii_digit).count();
     let (head, room) = body.split_at(body.len() - digits);
     let room: u64 = room.parse().unwrap_or(0);
-    let new = (room + 1 + choice % 50 - 101) % 2000 + 101;
+    let new = (room.saturating_sub(101) + 1 + choice % 50) % 2000 + 101;
     format!("{head}{new}室")
 }
 
