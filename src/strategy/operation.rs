@@ -14,7 +14,8 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
 use super::mutation::ExpectedFinding;
-use super::valid::{KINDS, TOPICS, credit_code, organization_code, resident_id, valid_application};
+use super::names::{KINDS, TOPICS};
+use super::valid::{credit_code, organization_code, resident_id, valid_application};
 use crate::application::{Application, Certificate, CloudServer, Existing, Hosting, RecordedWebsite, Subject, Website};
 use crate::code::Code;
 use crate::province::Province;
@@ -125,21 +126,22 @@ fn recorded(website: &Website, icp_number: String, providers: &[&str]) -> Record
 }
 
 /// A website name of the building blocks that no website of the order or
-/// the record has.
+/// the record has; an entity's starts as its websites do, with its short
+/// name, so that it stays related to the subject.
 fn unused_name(app: &Application, choice: u64) -> Option<String> {
-    let taken: Vec<&str> = app
-        .websites
+    let recorded = app
+        .existing
         .iter()
-        .map(|w| w.name.as_str())
-        .chain(
-            app.existing
-                .iter()
-                .flat_map(|e| e.websites.iter().map(|w| w.name.as_str())),
-        )
-        .collect();
+        .flat_map(|e| e.websites.iter().map(|w| w.name.as_str()));
+    let taken: Vec<&str> = app.websites.iter().map(|w| w.name.as_str()).chain(recorded).collect();
+    let prefix: String = match app.filing_type() {
+        Some(FilingType::Entity) => taken.first()?.chars().take(2).collect(),
+        _ => String::new(),
+    };
+    let prefix = prefix.as_str();
     let all: Vec<String> = TOPICS
         .iter()
-        .flat_map(|t| KINDS.iter().map(move |k| format!("{t}{k}")))
+        .flat_map(|t| KINDS.iter().map(move |k| format!("{prefix}{t}{k}")))
         .collect();
     let start = (choice % all.len() as u64) as usize;
     (0..all.len())
@@ -220,6 +222,11 @@ fn order(first: Application, operation: Operation, choice: u64) -> Application {
         operation: Some(operation),
         ..first.clone()
     };
+    // An add order may add apps beside its websites; the orders on filed
+    // services name websites only (the record holds no apps).
+    if operation != Operation::AddWebsite {
+        order.apps.clear();
+    }
 
     // The record: the application's websites, numbered, except for an add
     // order, whose websites are new; a website of its own where the
