@@ -17,10 +17,14 @@
 
 use std::collections::BTreeSet;
 
-use beian::strategy::{AS_OF, Mutation, MutationKind, any_valid_application, mutated_application, valid_application};
-use beian::{Application, FilingType, Province, Report, RuleSet, Severity, Stage, Validator};
+use beian::strategy::{
+    AS_OF, Mutation, MutationKind, OperationMutation, OperationMutationKind, any_valid_application, any_valid_order,
+    mutated_application, mutated_order, operation_mutation, valid_application, valid_order,
+};
+use beian::{Application, FilingType, Operation, Province, Report, RuleSet, Severity, Stage, Validator};
 use proptest::prelude::*;
 use proptest::sample::Index;
+use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::Value;
 
@@ -661,5 +665,233 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Operations: orders against the filing on record.
+
+/// The one warning a valid order may carry: Guizhou takes a website's
+/// cancellation by fax or mail (`[operations.cancel_website_offline]`).
+fn province_warning(order: &Application, f: &beian::Finding) -> bool {
+    order.province == Some(Province::Guizhou)
+        && order.operation == Some(Operation::CancelWebsite)
+        && f.code == beian::Code::OperationNotAllowedInProvince
+        && f.path == "/websites"
+        && f.severity == Severity::Warning
+}
+
+#[test]
+fn valid_orders_are_valid_in_every_province_for_every_operation() {
+    let validator = validator();
+    for province in Province::ALL {
+        for &operation in Operation::ALL {
+            let mut runner = TestRunner::new(config(cases_each(3)));
+            runner
+                .run(&valid_order(province, operation), |order| {
+                    prop_assert_eq!(order.province, Some(province));
+                    prop_assert_eq!(order.operation(), operation);
+                    prop_assert_eq!(order.as_of, Some(AS_OF));
+                    prop_assert_eq!(order.existing.is_some(), operation != Operation::FirstFiling);
+                    let report = validator.validate(&order);
+                    let flagged: Vec<_> = report
+                        .findings
+                        .iter()
+                        .filter(|f| f.severity != Severity::Info && !province_warning(&order, f))
+                        .collect();
+                    prop_assert!(
+                        report.is_ok() && flagged.is_empty(),
+                        "{}\n{}",
+                        show(&report),
+                        serde_json::to_string_pretty(&order).unwrap()
+                    );
+                    Ok(())
+                })
+                .unwrap_or_else(|e| panic!("{province:?} {operation:?}: {e}"));
+        }
+    }
+}
+
+/// Validates a valid order and its mutation, and checks that the mutation
+/// added exactly the expected finding.
+fn check_order_mutation(
+    validator: &Validator,
+    order: &Application,
+    mutation: OperationMutation,
+) -> Result<bool, TestCaseError> {
+    let mut broken = order.clone();
+    let Some(expected) = mutation.apply(&mut broken) else {
+        prop_assert_eq!(&broken, order, "a mutation that does not apply changed the order");
+        return Ok(false);
+    };
+    prop_assert_eq!(expected.code, mutation.code());
+    prop_assert_ne!(&broken, order, "a mutation that applies left the order as it was");
+    let before = validator.validate(order);
+    let after = validator.validate(&broken);
+    let old = findings(&before);
+    let new: Vec<_> = findings(&after)
+        .into_iter()
+        .filter(|f| !old.contains(f) && f.2 != Severity::Info)
+        .collect();
+    let context = || {
+        format!(
+            "{:?} on {:?}: expected {} at {}\nbefore:{}\nafter:{}\n{}",
+            mutation.kind(),
+            order.operation(),
+            expected.code,
+            expected.path,
+            show(&before),
+            show(&after),
+            serde_json::to_string_pretty(&broken).unwrap()
+        )
+    };
+    prop_assert!(
+        new.len() == 1 && new[0].0 == expected.code.as_str() && new[0].1 == expected.path,
+        "{}",
+        context()
+    );
+    prop_assert_eq!(after.is_ok(), new[0].2 != Severity::Error, "{}", context());
+    Ok(true)
+}
+
+/// The operations each kind of order mutation applies to (in some
+/// province, for some order).
+const APPLIES: &[(OperationMutationKind, &[Operation])] = {
+    use Operation::*;
+    use OperationMutationKind as K;
+    const ALL_BUT_FIRST: &[Operation] = &[
+        AddWebsite,
+        AddAccess,
+        ChangeSubject,
+        ChangeWebsite,
+        ChangeFiling,
+        CancelSubject,
+        CancelWebsite,
+        CancelAccess,
+    ];
+    &[
+        (K::RecordMismatch, &[AddWebsite, AddAccess]),
+        (
+            K::ImmutableField,
+            &[
+                AddWebsite,
+                AddAccess,
+                ChangeSubject,
+                ChangeWebsite,
+                ChangeFiling,
+                CancelSubject,
+            ],
+        ),
+        (K::UnknownNumber, ALL_BUT_FIRST),
+        (K::NotAllowedInProvince, &[AddWebsite, ChangeSubject]),
+        (K::NotAllowedForSubject, &[ChangeSubject]),
+        (K::Combined, &[AddWebsite, AddAccess, ChangeWebsite, ChangeFiling]),
+        (K::LeavesEmptySubject, &[CancelWebsite, CancelAccess]),
+        (K::NothingChanged, &[ChangeSubject, ChangeWebsite, ChangeFiling]),
+        (K::SectionRequired, ALL_BUT_FIRST),
+        (
+            K::SectionNotAllowed,
+            &[
+                FirstFiling,
+                ChangeSubject,
+                ChangeWebsite,
+                ChangeFiling,
+                CancelSubject,
+                CancelWebsite,
+                CancelAccess,
+            ],
+        ),
+        (K::WebsiteNameOnRecord, &[AddWebsite]),
+        (K::EmptyServiceOnRecord, &[AddWebsite, AddAccess]),
+    ]
+};
+
+/// Valid orders of one operation, in any province.
+fn orders_of(operation: Operation) -> impl Strategy<Value = Application> {
+    proptest::sample::select(Province::ALL.to_vec()).prop_flat_map(move |p| valid_order(p, operation))
+}
+
+#[test]
+fn every_operation_mutation_causes_its_finding_and_no_other() {
+    let validator = validator();
+    for &(kind, operations) in APPLIES {
+        for &operation in operations {
+            let strategy = (orders_of(operation), any::<u64>()).prop_filter("the mutation applies", move |(o, c)| {
+                OperationMutation::new(kind, *c).apply(&mut o.clone()).is_some()
+            });
+            // Some kinds apply in one province only: many are rejected.
+            let mut runner = TestRunner::new(Config {
+                max_global_rejects: 20_000,
+                max_local_rejects: 20_000,
+                ..config(cases_each(3))
+            });
+            runner
+                .run(&strategy, |(order, choice)| {
+                    let applied = check_order_mutation(&validator, &order, OperationMutation::new(kind, choice))?;
+                    prop_assert!(applied);
+                    Ok(())
+                })
+                .unwrap_or_else(|e| panic!("{kind:?} on {operation:?}: {e}"));
+        }
+    }
+}
+
+/// A kind of order mutation applies to the operations [`APPLIES`] lists
+/// for it and to no other, and the list names every kind.
+#[test]
+fn operation_mutations_apply_where_they_say() {
+    let kinds: Vec<OperationMutationKind> = APPLIES.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, OperationMutationKind::ALL);
+    let mut runner = TestRunner::deterministic();
+    for &operation in Operation::ALL {
+        for _ in 0..40 {
+            let order = orders_of(operation).new_tree(&mut runner).unwrap().current();
+            for choice in 0..6u64 {
+                for &(kind, operations) in APPLIES {
+                    if !operations.contains(&operation) {
+                        let mut broken = order.clone();
+                        let applied = OperationMutation::new(kind, choice).apply(&mut broken);
+                        assert!(applied.is_none(), "{kind:?} applies to {operation:?}");
+                        assert_eq!(broken, order);
+                    }
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(cases(32)))]
+
+    /// An order mutation either applies and causes its finding, or leaves
+    /// the order alone.
+    #[test]
+    fn random_operation_mutations_cause_their_finding(order in any_valid_order(), mutation in operation_mutation()) {
+        check_order_mutation(&validator(), &order, mutation)?;
+    }
+
+    #[test]
+    fn mutated_orders_have_the_expected_finding((order, expected) in mutated_order()) {
+        let report = beian::validate(&order);
+        prop_assert!(
+            report.findings.iter().any(|f| f.code == expected.code && f.path == expected.path),
+            "{:?} is missing:{}", expected, show(&report)
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(config(cases(16)))]
+
+    /// Orders and their mutations have byte-identical reports across runs,
+    /// validators and threads.
+    #[test]
+    fn order_reports_are_byte_identical_across_runs_and_threads(
+        (broken, _) in mutated_order(),
+        valid in any_valid_order(),
+    ) {
+        let shared = validator();
+        same_everywhere(&shared, &broken, 4)?;
+        same_everywhere(&shared, &valid, 4)?;
     }
 }

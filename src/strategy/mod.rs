@@ -16,6 +16,38 @@
 //!   [`MutationKind::ALL`] lists the mutations, at least one per family of
 //!   codes (input, subject, certificates, people, websites, domains,
 //!   hosting, submission, apps). [`mutated_application`] combines both.
+//! - [`valid_order`] generates orders of one [`Operation`] in one province
+//!   (a first filing, or an order against the filing on record, its
+//!   `existing`), derived from valid first filings and accepted in the same
+//!   way; [`any_valid_order`] covers the 31 provinces and every operation.
+//! - An [`OperationMutation`] ([`operation_mutation`]) breaks exactly one
+//!   rule of such an order, a rule of the order against its record or of
+//!   the sections its operation takes, and returns the [`ExpectedFinding`]
+//!   in the same way; [`OperationMutationKind::ALL`] lists them, at least
+//!   one per `operation.*` code and `field.required` / `field.not_allowed`
+//!   by operation. [`mutated_order`] combines both.
+//!
+//! ```
+//! use beian::strategy::{OperationMutation, OperationMutationKind, valid_order};
+//! use beian::{Operation, Province};
+//! use proptest::prelude::*;
+//!
+//! proptest! {
+//!     // In a test module, put `#[test]` here.
+//!     fn a_change_equal_to_the_record_is_reported(
+//!         order in valid_order(Province::Guangdong, Operation::ChangeSubject),
+//!         choice in any::<u64>(),
+//!     ) {
+//!         let mut unchanged = order.clone();
+//!         let mutation = OperationMutation::new(OperationMutationKind::NothingChanged, choice);
+//!         let expected = mutation.apply(&mut unchanged).expect("a change order to undo");
+//!         let report = beian::validate(&unchanged);
+//!         prop_assert!(report.findings.iter().any(|f| f.code == expected.code && f.path == expected.path));
+//!     }
+//! }
+//!
+//! a_change_equal_to_the_record_is_reported();
+//! ```
 //!
 //! The applications carry `as_of` = [`AS_OF`], so their reports do not
 //! depend on the day the tests run. They are made for the embedded rule
@@ -60,6 +92,7 @@ mod app_mutations;
 mod apps;
 mod mutation;
 mod names;
+mod operation;
 mod profile;
 mod valid;
 
@@ -67,8 +100,13 @@ use jiff::civil::Date;
 
 #[cfg(doc)]
 use crate::code::Code;
+#[cfg(doc)]
+use crate::vocabulary::Operation;
 
 pub use mutation::{ExpectedFinding, Mutation, MutationKind, mutated_application, mutation};
+pub use operation::{
+    OperationMutation, OperationMutationKind, any_valid_order, mutated_order, operation_mutation, valid_order,
+};
 pub use valid::{any_valid_application, valid_application};
 
 /// The evaluation date of generated applications (their `as_of`):
