@@ -121,11 +121,11 @@ pub use application::{
     Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError, Person,
     PreApproval, ResidencePermit, Subject, Validity, Website,
 };
-pub use code::Code;
+pub use code::{Code, Param};
 pub use province::{Province, UnknownProvince};
 pub use report::{Finding, Material, Params, Report, Step};
 pub use rules::{RuleError, RuleInfo, Source};
-pub use ruleset::RuleSet;
+pub use ruleset::{CatalogueEntry, RuleSet};
 pub use validator::{Validator, validate};
 pub use vocabulary::{
     Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PreApprovalCategory, Severity, SubjectKind,
