@@ -287,11 +287,14 @@ pub struct Finding {
     pub message: String,
     /// Chinese message.
     pub message_zh: String,
-    /// The id of the rule that produced the finding; see [`RuleSet::rule`](crate::RuleSet::rule)
-    /// for its source.
+    /// The id of the rule that produced the finding, which names its sources.
+    ///
+    /// [`RuleSet::rule`](crate::RuleSet::rule) tells the sources.
     pub rule: String,
-    /// The values the message talks about; each code's are listed in its
-    /// documentation ([`Code::params`](crate::Code::params)).
+    /// The values the message talks about, by name; the code catalogue lists
+    /// each code's.
+    ///
+    /// The catalogue is [`Code::params`](crate::Code::params).
     pub params: Params,
 }
 

@@ -145,8 +145,9 @@ pub(crate) fn plain(markdown: &str) -> String {
 }
 
 /// A schemars transform: every description of the schema (and of the
-/// schemas inside it) as [`plain`] text, without the Markdown of the doc
-/// comments it was taken from.
+/// schemas inside it) becomes its first paragraph (the summary of the doc
+/// comment it was taken from; the rest is about the Rust API) on one line,
+/// as [`plain`] text.
 #[cfg(feature = "schemars")]
 pub(crate) fn plain_descriptions(schema: &mut schemars::Schema) {
     use serde_json::{Map, Value};
@@ -154,7 +155,7 @@ pub(crate) fn plain_descriptions(schema: &mut schemars::Schema) {
     fn object(map: &mut Map<String, Value>) {
         for (key, value) in map.iter_mut() {
             match value {
-                Value::String(text) if key == "description" => *text = plain(text),
+                Value::String(text) if key == "description" => *text = summary(text),
                 _ => walk(value),
             }
         }
@@ -169,6 +170,13 @@ pub(crate) fn plain_descriptions(schema: &mut schemars::Schema) {
     if let Some(map) = schema.as_object_mut() {
         object(map);
     }
+}
+
+/// The first paragraph of documentation, on one line, as plain text.
+#[cfg(feature = "schemars")]
+fn summary(markdown: &str) -> String {
+    let first = markdown.trim().split("\n\n").next().unwrap_or_default();
+    plain(&first.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The position of the `)` that closes a link target, counting nested pairs.

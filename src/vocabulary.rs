@@ -113,7 +113,11 @@ macro_rules! vocabulary {
             }
 
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({ "type": "string", "enum": Self::IDS, "description": concat!("a ", $what, " id") })
+                let what: &str = $what;
+                let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                let id = if what.ends_with(" id") { "" } else { " id" };
+                let description = format!("{article} {what}{id}");
+                schemars::json_schema!({ "type": "string", "enum": Self::IDS, "description": description })
             }
         }
     };

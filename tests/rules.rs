@@ -67,10 +67,10 @@ fn a_value_of_the_wrong_type() {
 
 #[test]
 fn an_unknown_source() {
-    let line = line_of("input.toml", "source = \"SPEC\"");
+    let line = line_of("input.toml", "source = \"BEIAN-CONTRACT\"");
     Copy::new("source")
-        .edit("input.toml", "source = \"SPEC\"", "source = \"SEPC\"")
-        .fails("input.toml", Some(line), "unknown source `SEPC`");
+        .edit("input.toml", "source = \"BEIAN-CONTRACT\"", "source = \"BEIAN-CONTRCAT\"")
+        .fails("input.toml", Some(line), "unknown source `BEIAN-CONTRCAT`");
 }
 
 #[test]

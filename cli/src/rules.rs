@@ -165,7 +165,7 @@ fn provinces_text(rules: &RuleSet) -> String {
             value["name"].as_str().unwrap_or_default(),
         ));
     }
-    visible_lines(&out)
+    visible_lines(out.trim_end())
 }
 
 fn rule(rules: &RuleSet, id: &str) -> Result<Value, Problem> {

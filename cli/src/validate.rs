@@ -138,6 +138,9 @@ impl Job {
     /// Validates one application's text; `line` is the line it starts on.
     fn outcome(&self, file: &str, line: usize, text: &str) -> Outcome {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(problem) = not_an_object(file, line, text) {
+            return self.problem(problem);
+        }
         let app = match Application::from_json(text) {
             Ok(app) => app,
             Err(e) => return self.problem(Problem::not_an_application(file, line - 1, &e)),
@@ -267,6 +270,21 @@ impl Job {
         }
         status
     }
+}
+
+/// A problem when the text is JSON whose top level is not an object (an
+/// array, a string …): that is not an application. What is not JSON at
+/// all is left to the parser, which says where.
+fn not_an_object(file: &str, line: usize, text: &str) -> Option<Problem> {
+    let start = text.find(|c: char| !matches!(c, ' ' | '\t' | '\n' | '\r'))?;
+    if text[start..].starts_with('{') || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+        return None;
+    }
+    let (l, column) = position(text.as_bytes(), start);
+    let problem = Problem::new("input", "not an application: the top level is not a JSON object")
+        .in_file(file)
+        .at(Some(line + l - 1), Some(column));
+    Some(problem)
 }
 
 /// The text of one input document.
