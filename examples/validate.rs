@@ -1,7 +1,7 @@
 //! Checks an ICP filing application from a JSON file (or `-` for stdin).
 //!
 //! ```text
-//! cargo run --example validate -- [--format text|json] [--lang zh|en] [--as-of YYYY-MM-DD] [--rules DIR] <FILE|->
+//! cargo run --example validate -- [--format text|json] [--lang zh|en] [--as-of YYYY-MM-DD] [--rules DIR] [--stage prerequisites|subject|services|complete] <FILE|->
 //! ```
 //!
 //! Exit status: 0 when the application passes, 1 when it has errors, 2 when
@@ -11,15 +11,16 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use beian::{Application, Language, RuleSet, Validator};
+use beian::{Application, Language, RuleSet, Stage, Validator};
 
-const USAGE: &str = "usage: validate [--format text|json] [--lang zh|en] [--as-of YYYY-MM-DD] [--rules DIR] <FILE|->";
+const USAGE: &str = "usage: validate [--format text|json] [--lang zh|en] [--as-of YYYY-MM-DD] [--rules DIR] [--stage prerequisites|subject|services|complete] <FILE|->";
 
 struct Options {
     json: bool,
     lang: Language,
     as_of: Option<beian::Date>,
     rules: Option<String>,
+    stage: Stage,
     input: String,
 }
 
@@ -49,7 +50,7 @@ fn run() -> Result<ExitCode, String> {
         Some(dir) => RuleSet::from_dir(dir).map_err(|e| format!("invalid rules: {e}"))?,
         None => RuleSet::embedded(),
     };
-    let mut validator = Validator::new(&rules);
+    let mut validator = Validator::new(&rules).stage(options.stage);
     if let Some(date) = options.as_of {
         validator = validator.as_of(date);
     }
@@ -72,6 +73,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         lang: Language::Zh,
         as_of: None,
         rules: None,
+        stage: Stage::Complete,
         input: String::new(),
     };
     let mut input = None;
@@ -99,6 +101,12 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                 options.as_of = Some(date);
             }
             "--rules" => options.rules = Some(value("--rules")?),
+            "--stage" => {
+                let v = value("--stage")?;
+                options.stage = v
+                    .parse()
+                    .map_err(|_| format!("unknown stage `{v}`: use prerequisites, subject, services or complete"))?;
+            }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`\n{USAGE}")),
             _ if input.is_some() => return Err(format!("more than one input file\n{USAGE}")),

@@ -2,12 +2,14 @@
 //!
 //! The model is deliberately forgiving: a required string that is missing,
 //! `null` or blank is kept as an empty string and reported as
-//! `field.required` by [`validate`](crate::validate), and an unknown key is
+//! `field.required` by [`validate`](crate::validate); an unknown key is
 //! recorded in [`Application::unknown_fields`] and reported as
-//! `field.unknown`. Only a document of the wrong *shape* fails to parse: a
-//! value of the wrong JSON type, an id outside its vocabulary (`"kind":
-//! "persona"`), a date that is not `YYYY-MM-DD`, or a hosting object without
-//! its `kind`.
+//! `field.unknown`; and, read with [`Application::from_json`], a value that
+//! does not fit the model (a wrong JSON type, an id outside its vocabulary
+//! such as `"kind": "persona"`, a date that is not `YYYY-MM-DD`) is recorded
+//! in [`Application::invalid_fields`] and reported as `field.invalid`, while
+//! everything else is still read and checked. Read with serde directly
+//! (`serde_json::from_str`), such a value fails the whole document instead.
 
 use std::fmt;
 
@@ -15,10 +17,14 @@ use jiff::civil::Date;
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
+mod json;
+
 use crate::province::Province;
 use crate::vocabulary::{
     Billing, CertificateKind, Content, FilingType, IssuerAccount, PreApprovalCategory, SubjectKind,
 };
+pub use json::InvalidField;
+pub(crate) use json::{WITHOUT_KIND, known_keys};
 
 /// An ICP filing application: the sponsor, its websites and their hosting.
 ///
@@ -52,10 +58,16 @@ pub struct Application {
     /// Where the websites are hosted.
     pub hosting: Option<Hosting>,
     /// JSON Pointers of the keys that were present in the input but are not
-    /// part of the model, in input order; each becomes a `field.unknown`
+    /// part of the model, in the order of the keys; each becomes a `field.unknown`
     /// warning. Filled in by deserialisation.
     #[serde(skip)]
     pub unknown_fields: Vec<String>,
+    /// The values of the input that could not be read into the model, in
+    /// the order they were found; each becomes a `field.invalid` finding,
+    /// and nothing at or under its path is checked further. Filled in by
+    /// [`Application::from_json`].
+    #[serde(skip)]
+    pub invalid_fields: Vec<InvalidField>,
 }
 
 /// The sponsor of the filing (主办者 / 主办单位): a person or an organisation.
@@ -361,32 +373,6 @@ impl ParseError {
 }
 
 impl Application {
-    /// Parses an application from JSON text.
-    ///
-    /// Unknown keys do not fail the parse: they are recorded in
-    /// [`unknown_fields`](Application::unknown_fields). A document of the
-    /// wrong shape fails with the JSON Pointer and position of the problem.
-    ///
-    /// ```
-    /// let err = beian::Application::from_json(r#"{"subject": {"kind": "persona"}}"#).unwrap_err();
-    /// assert_eq!(err.path(), "/subject/kind");
-    /// assert_eq!((err.line(), err.column()), (1, 31));
-    /// ```
-    pub fn from_json(json: &str) -> Result<Application, ParseError> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let app = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = pointer(e.path().iter().map(|seg| match seg {
-                serde_path_to_error::Segment::Seq { index } => index.to_string(),
-                serde_path_to_error::Segment::Map { key } => key.clone(),
-                serde_path_to_error::Segment::Enum { variant } => variant.clone(),
-                serde_path_to_error::Segment::Unknown => "?".to_owned(),
-            }));
-            ParseError::new(path, &e.into_inner())
-        })?;
-        de.end().map_err(|e| ParseError::new(String::new(), &e))?;
-        Ok(app)
-    }
-
     /// The filing type, derived from the subject kind.
     pub fn filing_type(&self) -> Option<FilingType> {
         self.subject.as_ref().and_then(Subject::filing_type)
@@ -439,6 +425,7 @@ impl<'de> Deserialize<'de> for Application {
             websites: fields.websites,
             hosting: fields.hosting,
             unknown_fields,
+            invalid_fields: Vec::new(),
         })
     }
 }
@@ -500,7 +487,7 @@ impl<'de> Deserialize<'de> for Hosting {
         let misplaced = |kind: &str, keys: &[(&str, bool)]| {
             keys.iter()
                 .find(|(_, present)| *present)
-                .map(|(key, _)| de::Error::custom(format!("`{key}` is not a field of a `{kind}` hosting")))
+                .map(|(key, _)| de::Error::custom(format!("`{key}`{MISPLACED}`{kind}` hosting")))
         };
         match f.kind {
             Kind::CloudServer => {
@@ -543,6 +530,15 @@ impl<'de> Deserialize<'de> for Hosting {
             }
         }
     }
+}
+
+/// The middle of the error for a key of the other kind of hosting.
+const MISPLACED: &str = " is not a field of a ";
+
+/// The key named by a [`MISPLACED`] error.
+fn misplaced_key(message: &str) -> Option<&str> {
+    let (key, _) = message.split_once(MISPLACED)?;
+    key.strip_prefix('`')?.strip_suffix('`')
 }
 
 /// A string that may also be `null` (read as empty).
@@ -691,42 +687,81 @@ mod tests {
             app.unknown_fields,
             [
                 "/provnce",
-                "/subject/nmae",
                 "/subject/certificate/a~1b~0c",
+                "/subject/nmae",
                 "/websites/1/domains/0/nam"
             ]
         );
     }
 
     #[test]
-    fn shape_errors_name_path_and_position() {
-        let err = Application::from_json("{\n  \"websites\": [{\"commercial\": \"yes\"}]\n}").unwrap_err();
-        assert_eq!(err.path(), "/websites/0/commercial");
-        assert_eq!(err.line(), 2);
-        assert!(
-            err.message().starts_with("invalid type: string \"yes\""),
-            "{}",
-            err.message()
+    fn values_that_do_not_fit_are_recorded_and_the_rest_is_read() {
+        let app = Application::from_json(
+            "{\n  \"province\": \"zhejang\", \"as_of\": \"2026-02-30\",
+               \"subject\": {\"name\": \"王小明\", \"mobile\": 13812345678},
+               \"websites\": [\"x\", {\"commercial\": \"yes\", \"content\": [\"blgo\", \"blog\"], \"name\": \"笔记\"}],
+               \"hosting\": {\"kind\": \"cloud_server\", \"code\": \"x\", \"region\": \"ap-shanghai\"}}",
+        )
+        .unwrap();
+        let invalid: Vec<(&str, &str, &str)> = app
+            .invalid_fields
+            .iter()
+            .map(|f| (f.path.as_str(), f.expected, f.found))
+            .collect();
+        let mut sorted = invalid.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            [
+                ("/as_of", "a date written YYYY-MM-DD", "a malformed date"),
+                ("/hosting/code", "absent for this kind of hosting", "a string"),
+                ("/province", "a province", "an unknown province"),
+                ("/subject/mobile", "a string", "a number"),
+                ("/websites/0", "an object", "a string"),
+                ("/websites/1/commercial", "true or false", "a string"),
+                ("/websites/1/content/0", "one of the ids of its list", "an unknown id"),
+            ]
         );
-        assert!(err.to_string().starts_with("at /websites/0/commercial: invalid type"));
+        let nearest = |path: &str| {
+            app.invalid_fields
+                .iter()
+                .find(|f| f.path == path)
+                .and_then(|f| f.nearest.clone())
+        };
+        assert_eq!(nearest("/province").as_deref(), Some("zhejiang"));
+        assert_eq!(nearest("/websites/1/content/0").as_deref(), Some("blog"));
+        // The rest is read; the second website is the model's first.
+        assert_eq!(app.subject.as_ref().unwrap().name, "王小明");
+        assert_eq!(app.websites.len(), 1);
+        assert_eq!(app.websites[0].name, "笔记");
+        assert_eq!(app.websites[0].content, [Content::Blog]);
+        assert_eq!(app.source_path("/websites/0/content/0"), "/websites/1/content/1");
+        assert!(matches!(&app.hosting, Some(Hosting::CloudServer(s)) if s.region == "ap-shanghai"));
+    }
 
+    #[test]
+    fn only_text_that_is_not_a_json_object_fails() {
         let err = Application::from_json("not json").unwrap_err();
         assert_eq!((err.path(), err.line()), ("", 1));
         assert!(err.message().starts_with("expected ident"), "{}", err.message());
-
-        let err = Application::from_json(r#"{"hosting": {"kind": "cloud_server", "code": "x"}}"#).unwrap_err();
-        assert_eq!(err.path(), "/hosting");
-        assert!(
-            err.message()
-                .contains("`code` is not a field of a `cloud_server` hosting")
-        );
-
-        let err = Application::from_json(r#"{"hosting": {"region": "ap-shanghai"}}"#).unwrap_err();
-        assert!(err.message().contains("missing field `kind`"), "{}", err.message());
-
-        let err = Application::from_json(r#"{"as_of": "2026-02-30"}"#).unwrap_err();
-        assert_eq!(err.path(), "/as_of");
+        let err = Application::from_json("\n  [{}]").unwrap_err();
+        assert_eq!((err.line(), err.column()), (2, 3));
         assert!(Application::from_json("{} {}").is_err(), "trailing data");
+        assert!(Application::from_json("\u{feff}{}").is_ok(), "a byte-order mark");
+    }
+
+    #[test]
+    fn a_hosting_without_its_kind_is_recorded() {
+        let app = Application::from_json(r#"{"hosting": {"region": "ap-shanghai"}}"#).unwrap();
+        assert_eq!(app.invalid_fields[0].path, "/hosting");
+        assert_eq!(app.invalid_fields[0].expected, WITHOUT_KIND);
+        assert_eq!(app.hosting, None);
+    }
+
+    #[test]
+    fn serde_alone_is_strict() {
+        let err = serde_json::from_str::<Application>(r#"{"subject": {"kind": "persona"}}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown variant `persona`"), "{err}");
     }
 
     #[test]

@@ -37,6 +37,11 @@ vocabulary! {
         FieldRequired = ("field.required", Severity::Error),
         /// A key that is not part of the application model (typos must not pass silently).
         FieldUnknown = ("field.unknown", Severity::Warning),
+        /// A value that does not fit its field: a wrong JSON type, an id
+        /// outside its vocabulary, a malformed date. Params: `field`,
+        /// `expected`, `found` (its JSON type), and for an id `allowed` and,
+        /// when one is near, `nearest`. Nothing at or under it is checked.
+        FieldInvalid = ("field.invalid", Severity::Error),
         /// A field that this filing type must not have, e.g. a legal representative on a personal filing.
         FieldNotAllowed = ("field.not_allowed", Severity::Error),
         /// Over the input limits (100 websites, 100 domains per website, 100 items in any other list, 1,000 characters in any string); what is over a limit is not checked further.
@@ -296,7 +301,37 @@ impl Code {
         use Code::*;
         match self {
             FieldRequired => const { &[p("field", "the missing key, e.g. `mailing_address`")] },
-            FieldUnknown => const { &[p("field", "the unknown key as written")] },
+            FieldUnknown => {
+                const {
+                    &[
+                        p("field", "the unknown key as written"),
+                        opt("nearest", "the known key nearest to it, when it is likely a typo of it"),
+                    ]
+                }
+            }
+            FieldInvalid => {
+                const {
+                    &[
+                        p("field", "the key of the value"),
+                        p(
+                            "expected",
+                            "what the field takes, a short English phrase (`a date written YYYY-MM-DD` …)",
+                        ),
+                        p(
+                            "found",
+                            "the JSON type of what was given (`a string`, `a number`, `a list` …)",
+                        ),
+                        opt(
+                            "allowed",
+                            "for an id outside its list: the ids the field accepts (a list)",
+                        ),
+                        opt(
+                            "nearest",
+                            "for an id outside its list: the accepted id nearest to it, when it is likely a typo",
+                        ),
+                    ]
+                }
+            }
             FieldNotAllowed => {
                 const {
                     &[
@@ -310,7 +345,7 @@ impl Code {
                     &[
                         p(
                             "what",
-                            "what is counted: `websites`, `domains`, `items`, `characters` or `unknown keys`",
+                            "what is counted: `websites`, `domains`, `items`, `characters`, `unknown keys` or `invalid values`",
                         ),
                         p("count", "how many there are"),
                         p("limit", "the limit"),

@@ -21,9 +21,11 @@
 //!
 //! - An [`Application`] is what a filer submits: the province, the
 //!   subject (a person or an organisation) with its responsible people, the
-//!   websites with their domains, and the hosting. It deserialises from JSON
-//!   ([`Application::from_json`] names the path and position of a shape
-//!   error); a missing field is a finding, an unknown key a warning.
+//!   websites with their domains, and the hosting. It is read from JSON with
+//!   [`Application::from_json`] (or [`Application::from_slice`]): a missing
+//!   field is a finding, an unknown key a warning, and a value that does not
+//!   fit its field an error at its path; only text that is not a JSON object
+//!   fails to parse.
 //! - A [`RuleSet`] is the rule data of `rules/`: every rule a regulator or a
 //!   province can change, each with its source and date, compiled once. The
 //!   crate embeds one ([`RuleSet::embedded`]); an operator can load an
@@ -60,6 +62,37 @@
 //! give byte-identical JSON. Certificate and phone numbers never appear in
 //! full in a report ([`privacy`]). It takes a few microseconds for a typical
 //! application (`BENCHMARKS.md` in the repository has the figures).
+//!
+//! # Forms: every problem at once, step by step
+//!
+//! A filing form posts the application after each field or step. Whatever
+//! it posts, the answer is one [`Report`]: a value of the wrong type, an id
+//! outside its list (`"kind": "persona"`) or a malformed date is a
+//! `field.invalid` finding at its path, with what the field takes and, for
+//! a near miss, the id meant (`nearest`); every other value is still
+//! checked. And a form that is only half filled is validated at its
+//! [`Stage`]: what a later step asks for is neither required nor reported.
+//!
+//! ```
+//! use beian::{Application, RuleSet, Stage, Validator};
+//!
+//! let posted = br#"{
+//!     "province": "zhejiang",
+//!     "subject": { "kind": "persona" },
+//!     "websites": [ { "domains": [ { "name": "xiaoming-notes.io", "real_name_verified": true } ] } ]
+//! }"#;
+//! let app = Application::from_slice(posted)?;
+//! let report = Validator::new(&RuleSet::embedded()).stage(Stage::Prerequisites).validate(&app);
+//! let problems: Vec<(&str, &str)> = report.findings.iter().map(|f| (f.code.as_str(), f.path.as_str())).collect();
+//! assert!(problems.contains(&("field.invalid", "/subject/kind")));
+//! assert!(problems.contains(&("domain.tld_not_approved", "/websites/0/domains/0/name")));
+//! assert!(problems.contains(&("field.required", "/hosting")));
+//! // The website's name is asked for at a later step: not required yet.
+//! assert!(!problems.contains(&("field.required", "/websites/0/name")));
+//! let invalid = report.findings.iter().find(|f| f.code.as_str() == "field.invalid").unwrap();
+//! assert_eq!(invalid.params["nearest"], "personal");
+//! # Ok::<(), beian::ParseError>(())
+//! ```
 //!
 //! # Finding codes
 //!
@@ -111,6 +144,7 @@ mod province;
 mod report;
 mod rules;
 mod ruleset;
+mod stage;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 mod text;
@@ -118,14 +152,15 @@ mod validator;
 mod vocabulary;
 
 pub use application::{
-    Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, LegalRepresentative, ParseError, Person,
-    PreApproval, ResidencePermit, Subject, Validity, Website,
+    Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, InvalidField, LegalRepresentative,
+    ParseError, Person, PreApproval, ResidencePermit, Subject, Validity, Website,
 };
 pub use code::{Code, Param};
 pub use province::{Province, UnknownProvince};
 pub use report::{Finding, Material, Params, Report, Step};
 pub use rules::{RuleError, RuleInfo, Source};
 pub use ruleset::{CatalogueEntry, RuleSet};
+pub use stage::Stage;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
     Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PreApprovalCategory, Severity, SubjectKind,

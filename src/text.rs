@@ -193,9 +193,67 @@ fn closing_paren(target: &str) -> Option<usize> {
     None
 }
 
+/// The candidate nearest to `given` in edit distance (insertions,
+/// deletions, substitutions and swaps of two neighbours, case folded), when
+/// it is near enough to be a typo of it: at most two edits, and fewer than
+/// half the candidate's length. Ties go to the first candidate.
+pub(crate) fn nearest<'c>(given: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    const LONGEST: usize = 64;
+    let given: Vec<char> = given.chars().flat_map(char::to_lowercase).take(LONGEST + 1).collect();
+    if given.is_empty() || given.len() > LONGEST {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let c: Vec<char> = candidate.chars().flat_map(char::to_lowercase).collect();
+        let d = edit_distance(&given, &c);
+        if d > 0 && d <= 2 && 2 * d < c.len() && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The optimal string alignment distance between two strings.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Cow, fold, fold_key, folded_eq, is_han, plain, visible};
+    use super::{Cow, fold, fold_key, folded_eq, is_han, nearest, plain, visible};
+
+    #[test]
+    fn the_nearest_id_is_a_likely_typo_or_none() {
+        let kinds = ["personal", "enterprise", "government"];
+        assert_eq!(nearest("persona", kinds), Some("personal"));
+        assert_eq!(nearest("Enterprize", kinds), Some("enterprise"));
+        assert_eq!(nearest("goverment", kinds), Some("government"));
+        assert_eq!(nearest("comercial", ["commercial", "content"]), Some("commercial"));
+        assert_eq!(nearest("epxires_on", ["expires_on"]), Some("expires_on"));
+        assert_eq!(nearest("company", kinds), None);
+        assert_eq!(nearest("personal", kinds), None, "an exact id needs no suggestion");
+        assert_eq!(nearest("ab", ["cd"]), None, "two edits of two letters is another word");
+    }
 
     #[test]
     fn folds_width_and_space() {

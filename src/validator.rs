@@ -9,6 +9,7 @@ use crate::application::Application;
 use crate::check::{self, Context};
 use crate::report::Report;
 use crate::ruleset::RuleSet;
+use crate::stage::Stage;
 
 /// Validates applications against a rule set, on a fixed or current date.
 ///
@@ -29,6 +30,7 @@ use crate::ruleset::RuleSet;
 pub struct Validator {
     rules: RuleSet,
     as_of: Option<Date>,
+    stage: Stage,
 }
 
 impl Validator {
@@ -38,7 +40,44 @@ impl Validator {
         Validator {
             rules: rules.clone(),
             as_of: None,
+            stage: Stage::Complete,
         }
+    }
+
+    /// Validates a form as far as it has been filled: at a `stage`, what
+    /// belongs to a later stage is not required and not reported, and the
+    /// materials are those known so far. [`Stage::Complete`], the default,
+    /// checks everything.
+    ///
+    /// ```
+    /// use beian::{Application, RuleSet, Stage, Validator};
+    ///
+    /// // The first screen of a form: province, kind of subject, domain, hosting.
+    /// let seed = Application::from_json(r#"{
+    ///     "province": "zhejiang",
+    ///     "subject": { "kind": "personal" },
+    ///     "as_of": "2026-11-27",
+    ///     "websites": [ { "domains": [ { "name": "xiaoming-notes.cn", "holder": "王小明",
+    ///                                    "real_name_verified": true, "expires_on": "2027-10-01" } ] } ],
+    ///     "hosting": { "kind": "cloud_server", "region": "ap-shanghai", "billing": "prepaid",
+    ///                  "purchased_months": 12, "expires_on": "2027-11-01" }
+    /// }"#)?;
+    /// let rules = RuleSet::embedded();
+    /// let first_screen = Validator::new(&rules).stage(Stage::Prerequisites).validate(&seed);
+    /// assert!(first_screen.is_ok(), "{first_screen:?}");
+    /// // The same form, checked as a whole, still lacks the subject and the website.
+    /// assert!(!Validator::new(&rules).validate(&seed).is_ok());
+    ///
+    /// // A `.io` domain is refused on the first screen already.
+    /// let mut refused = seed.clone();
+    /// refused.websites[0].domains[0].name = "xiaoming-notes.io".into();
+    /// let report = Validator::new(&rules).stage(Stage::Prerequisites).validate(&refused);
+    /// assert_eq!(report.errors().next().unwrap().code.as_str(), "domain.tld_not_approved");
+    /// # Ok::<(), beian::ParseError>(())
+    /// ```
+    pub fn stage(mut self, stage: Stage) -> Validator {
+        self.stage = stage;
+        self
     }
 
     /// Fixes the evaluation date, overriding the application's `as_of`.
@@ -56,7 +95,7 @@ impl Validator {
     /// in the application is a finding of the report.
     pub fn validate(&self, app: &Application) -> Report {
         let as_of = self.as_of.or(app.as_of).unwrap_or_else(today_in_china);
-        let mut cx = Context::new(self.rules.data(), app, as_of);
+        let mut cx = Context::new(self.rules.data(), app, as_of, self.stage);
         check::input::check(&mut cx);
         check::subject::check(&mut cx);
         check::certificate::check(&mut cx);

@@ -16,6 +16,9 @@
 //! - `parse_error`: instead of findings, the edited document must fail to
 //!   parse with a message containing this text.
 //!
+//! Instead of a `base`, a case may give the document as `text` (for text
+//! that is not JSON), and `stage` validates at that stage of a form.
+//!
 //! `source` records where the facts of a case come from. Every case also
 //! checks that no certificate or phone number of the application appears in
 //! full in the report, as JSON or as text in either language.
@@ -43,7 +46,14 @@ struct CaseFile {
 #[serde(deny_unknown_fields)]
 struct Case {
     name: String,
-    base: String,
+    #[serde(default)]
+    base: Option<String>,
+    /// The document as text, instead of a `base` (for what is not JSON).
+    #[serde(default)]
+    text: Option<String>,
+    /// The stage to validate at (`complete` when absent).
+    #[serde(default)]
+    stage: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
     source: Option<String>,
@@ -127,7 +137,12 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The application text of a case: its base, relocated and edited.
 fn application(file: &Path, case: &Case) -> Result<String, String> {
-    let base = file.parent().unwrap().join(&case.base);
+    let base = match (&case.base, &case.text) {
+        (None, Some(text)) => return Ok(text.clone()),
+        (Some(base), None) => base,
+        _ => return Err("a case has either a `base` or a `text`".to_owned()),
+    };
+    let base = file.parent().unwrap().join(base);
     let text = std::fs::read_to_string(&base).map_err(|e| format!("cannot read base {}: {e}", base.display()))?;
     let mut doc: Value = serde_json::from_str(&text).map_err(|e| format!("base is not JSON: {e}"))?;
     if let Some(province) = &case.relocate {
@@ -155,10 +170,11 @@ fn write_dump(dir: &Path, index: usize, shown: &Path, file: &Path, case: &Case) 
         "case": case.name,
         "rules": "embedded",
         "as_of": null,
+        "stage": case.stage,
         "application": json,
     });
     let outcome = match beian::Application::from_json(&json) {
-        Ok(app) => ("report", beian::validate(&app).to_json()),
+        Ok(app) => ("report", validator(case).validate(&app).to_json()),
         Err(e) => ("parse_error", e.to_string()),
     };
     record[outcome.0] = Value::from(outcome.1);
@@ -166,6 +182,15 @@ fn write_dump(dir: &Path, index: usize, shown: &Path, file: &Path, case: &Case) 
     let path = dir.join(format!("{index:04}.json"));
     std::fs::write(&path, serde_json::to_string_pretty(&record).unwrap())
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+/// The embedded rules, at the case's stage.
+fn validator(case: &Case) -> beian::Validator {
+    let stage = case.stage.as_deref().map_or(beian::Stage::Complete, |s| {
+        s.parse()
+            .unwrap_or_else(|_| panic!("{}: unknown stage `{s}`", case.name))
+    });
+    beian::Validator::new(&beian::RuleSet::embedded()).stage(stage)
 }
 
 fn run(file: &Path, case: &Case) -> Result<(), String> {
@@ -177,7 +202,7 @@ fn run(file: &Path, case: &Case) -> Result<(), String> {
         (Ok(_), Some(expected)) => return Err(format!("  parsed, but a parse error with `{expected}` was expected")),
         (Err(e), None) => return Err(format!("  does not parse: {e}")),
     };
-    let report = beian::validate(&app);
+    let report = validator(case).validate(&app);
     let mut problems = String::new();
 
     let expected: Vec<(&str, &str)> = case

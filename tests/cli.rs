@@ -157,12 +157,28 @@ fn input_that_is_not_json_exits_2() {
 }
 
 #[test]
-fn json_of_the_wrong_shape_exits_2_naming_the_path() {
-    let out = run_stdin(&["-"], "{\n  \"subject\": {\"kind\": \"persona\"}\n}");
+fn json_that_is_not_an_object_exits_2() {
+    let out = run_stdin(&["-"], "\n  [\"zhejiang\"]");
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("at /subject/kind: unknown variant `persona`"), "{err}");
-    assert!(err.contains("(line 2, column"), "{err}");
+    assert!(
+        err.contains("an application is a JSON object (line 2, column 3)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_shape_is_a_finding_at_its_path() {
+    let out = run_stdin(
+        &["--format", "json", "-"],
+        "{\n  \"subject\": {\"kind\": \"persona\"}\n}",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let finding = findings.iter().find(|f| f["code"] == "field.invalid").unwrap();
+    assert_eq!(finding["path"], "/subject/kind");
+    assert_eq!(finding["params"]["nearest"], "personal");
 }
 
 #[test]
@@ -201,4 +217,18 @@ fn bad_arguments_exit_2_with_usage() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).starts_with("error: "), "{args:?}");
     }
+}
+
+#[test]
+fn a_stage_checks_only_what_the_form_has_asked_for() {
+    let seed = sample("prerequisites.json");
+    let seed = seed.as_str();
+    let first_screen = run(&["--stage", "prerequisites", seed]);
+    assert_eq!(first_screen.status.code(), Some(0), "{}", stdout(&first_screen));
+    let whole = run(&["--format", "json", seed]);
+    assert_eq!(whole.status.code(), Some(1));
+    assert!(stdout(&whole).contains("\"field.required\""));
+    let bad = run(&["--stage", "first", seed]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("unknown stage `first`"));
 }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["vocabulary", "province", "text", "privacy"],
     &["code", "identity", "domain", "number"],
-    &["application"],
+    &["application", "stage"],
     &["rules"],
     &["ruleset"],
     &["report"],

@@ -69,7 +69,11 @@ fn a_value_of_the_wrong_type() {
 fn an_unknown_source() {
     let line = line_of("input.toml", "source = \"BEIAN-CONTRACT\"");
     Copy::new("source")
-        .edit("input.toml", "source = \"BEIAN-CONTRACT\"", "source = \"BEIAN-CONTRCAT\"")
+        .edit(
+            "input.toml",
+            "source = \"BEIAN-CONTRACT\"",
+            "source = \"BEIAN-CONTRCAT\"",
+        )
         .fails("input.toml", Some(line), "unknown source `BEIAN-CONTRCAT`");
 }
 

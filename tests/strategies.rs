@@ -17,7 +17,7 @@
 use std::collections::BTreeSet;
 
 use beian::strategy::{AS_OF, Mutation, MutationKind, any_valid_application, mutated_application, valid_application};
-use beian::{Application, FilingType, Province, Report, RuleSet, Severity, Validator};
+use beian::{Application, FilingType, Province, Report, RuleSet, Severity, Stage, Validator};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -509,4 +509,89 @@ fn concurrent_validations_do_not_interfere() {
             Ok(())
         })
         .unwrap();
+}
+
+/// Mutations of a value of a stage whose finding compares it with a value of
+/// a later stage, and so cannot be found at that stage.
+const DECIDED_LATER: &[(Stage, MutationKind)] = &[
+    // The domain's holder must be the subject's name, typed at the subject stage.
+    (Stage::Prerequisites, MutationKind::HolderMismatch),
+];
+
+/// The application as a form has it at `stage`: every value the stage does
+/// not cover taken out, objects and lists kept (so that indices stay).
+fn cut_to_stage(app: &Application, stage: Stage) -> Application {
+    fn cut(node: &mut Value, path: &str, stage: Stage) {
+        match node {
+            Value::Object(map) => {
+                map.retain(|key, child| {
+                    let path = format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"));
+                    if stage.covers(&path) {
+                        return true;
+                    }
+                    cut(child, &path, stage);
+                    child.is_object() || child.is_array()
+                });
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    cut(item, &format!("{path}/{i}"), stage);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut doc = serde_json::to_value(app).unwrap();
+    cut(&mut doc, "", stage);
+    let mut cut = Application::from_json(&doc.to_string()).unwrap();
+    assert!(cut.invalid_fields.is_empty(), "{:?}", cut.invalid_fields);
+    // What the reader recorded is not serialised: carried over.
+    cut.unknown_fields = app.unknown_fields.iter().filter(|p| stage.covers(p)).cloned().collect();
+    cut
+}
+
+proptest! {
+    #![proptest_config(config(cases(32)))]
+
+    /// Every valid application, cut down to a stage, is valid at that
+    /// stage; and every mutation of a value of that stage still gives its
+    /// finding there.
+    #[test]
+    fn each_stage_of_a_valid_application_is_valid_and_its_mutations_are_found(
+        app in any_valid_application(),
+        choice in any::<u64>(),
+    ) {
+        for &stage in Stage::ALL {
+            let validator = validator().stage(stage);
+            let cut = cut_to_stage(&app, stage);
+            let report = validator.validate(&cut);
+            let flagged: Vec<_> = report.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+            prop_assert!(
+                report.is_ok() && flagged.is_empty(),
+                "{stage}:{}\n{}", show(&report), serde_json::to_string_pretty(&cut).unwrap()
+            );
+            for &kind in MutationKind::ALL {
+                let mut broken = app.clone();
+                let Some(expected) = Mutation::new(kind, choice).apply(&mut broken) else { continue };
+                if !stage.covers(&expected.path) {
+                    continue;
+                }
+                let found = |report: &Report| {
+                    report.findings.iter().any(|f| f.code == expected.code && f.path == expected.path)
+                };
+                // The stage does not hide a finding it covers...
+                let whole = validator.validate(&broken);
+                prop_assert!(found(&whole), "{stage} {kind:?}: {} at {} is missing:{}", expected.code, expected.path, show(&whole));
+                // ...and finds it from that stage's values alone, unless the
+                // rule compares them with a later stage's.
+                if !DECIDED_LATER.contains(&(stage, kind)) {
+                    let report = validator.validate(&cut_to_stage(&broken, stage));
+                    prop_assert!(
+                        found(&report),
+                        "{stage} {kind:?}: {} at {} is missing from the cut form:{}", expected.code, expected.path, show(&report)
+                    );
+                }
+            }
+        }
+    }
 }

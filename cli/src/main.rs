@@ -7,8 +7,8 @@
 //! one has errors (or warnings, with `--deny-warnings`), 2 when an input is
 //! not an application or the rule directory is invalid.
 
-mod output;
 mod number;
+mod output;
 mod rules;
 mod validate;
 

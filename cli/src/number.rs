@@ -88,11 +88,7 @@ impl Outcome {
 pub fn run(args: Args) -> Status {
     let mut out = Stdout::new();
     let json = args.format == TextOrJson::Json;
-    let (outcomes, mut status) = if args.find {
-        find(&args)
-    } else {
-        check(&args)
-    };
+    let (outcomes, mut status) = if args.find { find(&args) } else { check(&args) };
     if json {
         out.line(&serde_json::to_string_pretty(&outcomes).expect("outcomes serialise"));
     } else {

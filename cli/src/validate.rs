@@ -359,9 +359,7 @@ impl<'a> Lines<'a> {
     /// The next line, or `None` for a blank line or the end.
     fn next_line(&mut self) -> Option<Line> {
         let mut buf = Vec::new();
-        let read = (&mut self.reader)
-            .take(MAX_LINE as u64 + 1)
-            .read_until(b'\n', &mut buf);
+        let read = (&mut self.reader).take(MAX_LINE as u64 + 1).read_until(b'\n', &mut buf);
         self.number += 1;
         let (number, file) = (self.number, self.file);
         let problem = |kind, message: String| {
@@ -433,7 +431,9 @@ fn parse_date(s: &str) -> Result<beian::Date, String> {
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     let invalid = || format!("invalid date `{s}`: use YYYY-MM-DD");
     if !shape {
         return Err(invalid());
@@ -467,11 +467,7 @@ mod tests {
             if chunk.is_empty() {
                 return all;
             }
-            all.extend(
-                chunk
-                    .into_iter()
-                    .map(|l| (l.number, l.text.map_err(|p| p.message))),
-            );
+            all.extend(chunk.into_iter().map(|l| (l.number, l.text.map_err(|p| p.message))));
         }
     }
 

@@ -81,7 +81,15 @@ fn help_goes_to_stdout_with_status_0() {
         assert!(stderr(&out).is_empty(), "{args:?}");
     }
     let help = stdout(&beian(&["validate", "--help"]));
-    for flag in ["--format", "--lang", "--as-of", "--rules", "--deny-warnings", "jsonl", "<FILE|->..."] {
+    for flag in [
+        "--format",
+        "--lang",
+        "--as-of",
+        "--rules",
+        "--deny-warnings",
+        "jsonl",
+        "<FILE|->...",
+    ] {
         assert!(help.contains(flag), "{flag}: {help}");
     }
 }
@@ -110,7 +118,10 @@ fn bad_arguments_exit_2_with_usage_on_stderr() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stdout(&out).is_empty(), "{args:?}");
         let err = stderr(&out);
-        assert!(err.contains("Usage: beian") || err.starts_with("error: "), "{args:?}: {err}");
+        assert!(
+            err.contains("Usage: beian") || err.starts_with("error: "),
+            "{args:?}: {err}"
+        );
         assert!(err.contains("--help"), "{args:?}: {err}");
     }
 }
@@ -134,13 +145,19 @@ fn english_text_groups_findings_by_severity_with_paths_and_rules() {
     let text = stdout(&out);
     let report = json_report(&["validate", "--format", "json", &sample("mistakes.json")]);
     let errors = report.errors().count();
-    assert!(text.starts_with(&format!("✘ would be rejected: {errors} errors, ")), "{text}");
+    assert!(
+        text.starts_with(&format!("✘ would be rejected: {errors} errors, ")),
+        "{text}"
+    );
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?} in {text}"));
     assert!(at("\nErrors\n") < at("\nWarnings\n"));
     assert!(at("\nWarnings\n") < at("\nMaterials to prepare\n"));
     assert!(at("\nMaterials to prepare\n") < at("\nSteps\n"));
     assert!(text.contains("  /subject/mailing_address  [field.required]\n    `mailing_address` is required\n"));
-    assert!(text.contains("rule: input.required (LAW-33, BEIAN-CONTRACT, 2005-02-08)"), "{text}");
+    assert!(
+        text.contains("rule: input.required (LAW-33, BEIAN-CONTRACT, 2005-02-08)"),
+        "{text}"
+    );
 }
 
 fn json_report(args: &[&str]) -> beian::Report {
@@ -156,7 +173,16 @@ fn json_output_is_the_report() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["as_of", "filing_type", "findings", "materials", "ok", "province", "ruleset", "steps"]
+        [
+            "as_of",
+            "filing_type",
+            "findings",
+            "materials",
+            "ok",
+            "province",
+            "ruleset",
+            "steps"
+        ]
     );
     assert_eq!(report["ok"], false);
     let mut fields: Vec<&str> = report["findings"][0]
@@ -166,7 +192,10 @@ fn json_output_is_the_report() {
         .map(String::as_str)
         .collect();
     fields.sort_unstable();
-    assert_eq!(fields, ["code", "message", "message_zh", "params", "path", "rule", "severity"]);
+    assert_eq!(
+        fields,
+        ["code", "message", "message_zh", "params", "path", "rule", "severity"]
+    );
     // Exactly the library's report of the same application.
     let app = beian::Application::from_json(&sample_text("mistakes.json")).unwrap();
     assert_eq!(stdout(&out), format!("{}\n", beian::validate(&app).to_json()));
@@ -183,10 +212,7 @@ fn several_files_give_one_report_each_in_order() {
     assert_eq!(out.status.code(), Some(1), "the worst of the three");
     let lines: Vec<beian::Report> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3);
-    assert_eq!(
-        lines.iter().map(|r| r.is_ok()).collect::<Vec<_>>(),
-        [true, false, true]
-    );
+    assert_eq!(lines.iter().map(|r| r.is_ok()).collect::<Vec<_>>(), [true, false, true]);
     assert_eq!(lines[2].filing_type, Some(beian::FilingType::Entity));
     // Text: a header per file.
     let args: Vec<&str> = ["validate", "--lang", "en"]
@@ -197,7 +223,10 @@ fn several_files_give_one_report_each_in_order() {
     let headers: Vec<&str> = text.lines().filter(|l| l.starts_with("== ")).collect();
     assert_eq!(headers.len(), 3, "{text}");
     assert!(headers[1].ends_with("mistakes.json"));
-    assert!(text.contains(&format!("== {}\n✘ would be rejected", files[1])), "{text}");
+    assert!(
+        text.contains(&format!("== {}\n✘ would be rejected", files[1])),
+        "{text}"
+    );
 }
 
 #[test]
@@ -219,12 +248,23 @@ fn a_typo_key_is_a_warning_and_deny_warnings_fails_it() {
 
 #[test]
 fn the_evaluation_date_can_be_fixed() {
-    let report = json_report(&["validate", "--format", "json", "--as-of", "2026-01-15", &sample("personal.json")]);
+    let report = json_report(&[
+        "validate",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-01-15",
+        &sample("personal.json"),
+    ]);
     assert_eq!(report.as_of, beian::Date::constant(2026, 1, 15));
     for bad in ["2026-1-15", "2026-02-30", "tomorrow"] {
         let out = beian(&["validate", "--as-of", bad, &sample("personal.json")]);
         assert_eq!(out.status.code(), Some(2), "{bad}");
-        assert!(stderr(&out).contains(&format!("invalid date `{bad}`: use YYYY-MM-DD")), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("invalid date `{bad}`: use YYYY-MM-DD")),
+            "{}",
+            stderr(&out)
+        );
     }
 }
 
@@ -234,7 +274,10 @@ fn input_that_is_not_json_exits_2_naming_file_line_and_column() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stdout(&out).is_empty(), "text mode writes no report");
     let err = stderr(&out);
-    assert!(err.starts_with("error: -:2:15: not an application: expected value"), "{err}");
+    assert!(
+        err.starts_with("error: -:2:15: not an application: expected value"),
+        "{err}"
+    );
     // In JSON, the same as an error object on stdout.
     let out = beian_stdin(&["validate", "--format", "json", "-"], "{\n  \"province\": zhejiang\n}");
     assert_eq!(out.status.code(), Some(2));
@@ -243,7 +286,12 @@ fn input_that_is_not_json_exits_2_naming_file_line_and_column() {
     assert_eq!(object["error"]["file"], "-");
     assert_eq!(object["error"]["line"], 2);
     assert_eq!(object["error"]["column"], 15);
-    assert!(object["error"]["message"].as_str().unwrap().starts_with("not an application: expected value"));
+    assert!(
+        object["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("not an application: expected value")
+    );
 }
 
 #[test]
@@ -270,7 +318,10 @@ fn a_byte_order_mark_is_ignored_and_other_encodings_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     let object: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(object["error"]["message"], "not UTF-8 text");
-    assert_eq!((object["error"]["line"].clone(), object["error"]["column"].clone()), (json!(1), json!(18)));
+    assert_eq!(
+        (object["error"]["line"].clone(), object["error"]["column"].clone()),
+        (json!(1), json!(18))
+    );
 }
 
 #[test]
@@ -282,7 +333,13 @@ fn an_unreadable_file_exits_2() {
     assert_eq!(object["error"]["file"], "/nonexistent/application.json");
     assert!(stderr(&out).starts_with("error: /nonexistent/application.json: cannot read: "));
     // The other files are still validated.
-    let out = beian(&["validate", "--format", "json", "/nonexistent/a.json", &sample("personal.json")]);
+    let out = beian(&[
+        "validate",
+        "--format",
+        "json",
+        "/nonexistent/a.json",
+        &sample("personal.json"),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines[0]["error"]["kind"], "io");
@@ -313,14 +370,24 @@ fn a_broken_rules_directory_exits_2_naming_file_line_and_column() {
     let line = text.lines().position(|l| l.contains("max_hours = 24")).unwrap() + 1;
     let rules = dir.to_str().unwrap();
     let text_out = beian(&["validate", "--rules", rules, &sample("personal.json")]);
-    let json_out = beian(&["validate", "--format", "json", "--rules", rules, &sample("personal.json")]);
+    let json_out = beian(&[
+        "validate",
+        "--format",
+        "json",
+        "--rules",
+        rules,
+        &sample("personal.json"),
+    ]);
     let jsonl_out = beian_stdin(&["validate", "--format", "jsonl", "--rules", rules, "-"], "{}\n");
     let codes_out = beian(&["rules", "codes", "--rules", rules, "--format", "json"]);
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(text_out.status.code(), Some(2));
     assert!(stdout(&text_out).is_empty());
     let err = stderr(&text_out);
-    assert!(err.contains(&format!("process.toml:{line}:13: invalid rules: invalid type")), "{err}");
+    assert!(
+        err.contains(&format!("process.toml:{line}:13: invalid rules: invalid type")),
+        "{err}"
+    );
     for out in [json_out, jsonl_out, codes_out] {
         assert_eq!(out.status.code(), Some(2));
         let object: Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -411,12 +478,19 @@ fn json_lines_give_one_report_per_line_in_input_order() {
 
 #[test]
 fn json_lines_status_is_1_with_errors_and_0_without() {
-    let ok = format!("{}\n{}\n", line("personal.json", "2026-11-27"), line("entity.json", "2026-11-27"));
+    let ok = format!(
+        "{}\n{}\n",
+        line("personal.json", "2026-11-27"),
+        line("entity.json", "2026-11-27")
+    );
     let out = beian_stdin(&["validate", "--format", "jsonl", "-"], &ok);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stdout(&out).lines().count(), 2);
     let bad = format!("{ok}{}\n", line("mistakes.json", "2026-11-27"));
-    assert_eq!(beian_stdin(&["validate", "--format", "jsonl", "-"], &bad).status.code(), Some(1));
+    assert_eq!(
+        beian_stdin(&["validate", "--format", "jsonl", "-"], &bad).status.code(),
+        Some(1)
+    );
     // Files are read in order, line by line; --as-of overrides each line's date.
     let dir = temp_dir("jsonl");
     std::fs::create_dir_all(&dir).unwrap();
@@ -437,22 +511,34 @@ fn json_lines_status_is_1_with_errors_and_0_without() {
     let reports: Vec<beian::Report> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(reports.len(), 3);
     assert!(reports.iter().all(|r| r.as_of == beian::Date::constant(2026, 12, 1)));
-    assert_eq!(reports.iter().map(|r| r.is_ok()).collect::<Vec<_>>(), [true, true, false]);
+    assert_eq!(
+        reports.iter().map(|r| r.is_ok()).collect::<Vec<_>>(),
+        [true, true, false]
+    );
 }
 
 #[test]
 fn json_lines_errors_name_the_line_and_column() {
-    let input = format!("{}\n[1, 2]\n{{\"province\": 浙}}\n", line("personal.json", "2026-11-27"));
+    let input = format!(
+        "{}\n[1, 2]\n{{\"province\": 浙}}\n",
+        line("personal.json", "2026-11-27")
+    );
     let out = beian_stdin(&["validate", "--format", "jsonl", "-"], &input);
     assert_eq!(out.status.code(), Some(2));
     let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines[0]["ok"], true);
     assert_eq!(lines[1]["error"]["line"], 2);
-    assert_eq!(lines[1]["error"]["message"], "not an application: the top level is not a JSON object");
+    assert_eq!(
+        lines[1]["error"]["message"],
+        "not an application: the top level is not a JSON object"
+    );
     assert_eq!(lines[2]["error"]["line"], 3);
     assert_eq!(lines[2]["error"]["column"], 14);
     let err = stderr(&out);
-    assert!(err.contains("error: -:2:1: not an application: the top level is not a JSON object"), "{err}");
+    assert!(
+        err.contains("error: -:2:1: not an application: the top level is not a JSON object"),
+        "{err}"
+    );
     assert!(err.contains("error: -:3:14: not an application"), "{err}");
 }
 
@@ -460,7 +546,12 @@ fn json_lines_errors_name_the_line_and_column() {
 
 #[test]
 fn numbers_are_checked_with_kind_province_and_canonical_form() {
-    let out = beian(&["number", "粤ICP备08130115号-14", "A2.B1.B2-20202637", "京公网安备11010502030143号"]);
+    let out = beian(&[
+        "number",
+        "粤ICP备08130115号-14",
+        "A2.B1.B2-20202637",
+        "京公网安备11010502030143号",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out).lines().collect::<Vec<_>>(),
@@ -479,7 +570,14 @@ fn numbers_are_checked_with_kind_province_and_canonical_form() {
 
 #[test]
 fn number_json_and_lenient_mode() {
-    let out = beian(&["number", "--format", "json", "--lenient", "沪ICP备2021527689-3号", "京ICP备1101876号"]);
+    let out = beian(&[
+        "number",
+        "--format",
+        "json",
+        "--lenient",
+        "沪ICP备2021527689-3号",
+        "京ICP备1101876号",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let items: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(
@@ -499,7 +597,10 @@ fn number_json_and_lenient_mode() {
 
 #[test]
 fn numbers_can_come_from_standard_input() {
-    let out = beian_stdin(&["number", "--format", "json", "-"], "粤ICP备08130115号-14\n\n  京ICP备11018762号  \r\n");
+    let out = beian_stdin(
+        &["number", "--format", "json", "-"],
+        "粤ICP备08130115号-14\n\n  京ICP备11018762号  \r\n",
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let items: Vec<Value> = serde_json::from_str(&stdout(&out)).unwrap();
     let canonical: Vec<&str> = items.iter().map(|i| i["canonical"].as_str().unwrap()).collect();
@@ -580,7 +681,10 @@ fn rules_codes_is_the_catalogue() {
     assert_eq!(tld["description"], "The suffix is not approved by MIIT for filing.");
     // The text form: one code per line, with its severity.
     let text = stdout(&beian(&["rules", "codes"]));
-    assert!(text.lines().any(|l| l.starts_with("person.email_shared ") && l.contains(" warning ")));
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("person.email_shared ") && l.contains(" warning "))
+    );
 }
 
 #[test]
@@ -599,7 +703,13 @@ fn rules_provinces() {
 
 #[test]
 fn rules_rule_tells_where_a_rule_comes_from() {
-    let out = beian(&["rules", "rule", "provinces.zhejiang.process.authority_review", "--format", "json"]);
+    let out = beian(&[
+        "rules",
+        "rule",
+        "provinces.zhejiang.process.authority_review",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let rule: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(rule["file"], "provinces/zhejiang.toml");
@@ -626,7 +736,14 @@ fn exported_rules_load_back_and_an_edit_takes_effect() {
     assert_eq!(files, 31);
     // Unchanged, the copy gives the same report as the embedded rules.
     let embedded = beian(&["validate", "--format", "json", &sample("personal.json")]);
-    let copy = beian(&["validate", "--format", "json", "--rules", rules, &sample("personal.json")]);
+    let copy = beian(&[
+        "validate",
+        "--format",
+        "json",
+        "--rules",
+        rules,
+        &sample("personal.json"),
+    ]);
     assert_eq!(stdout(&copy), stdout(&embedded));
     // An edited rule changes the report: the version and a time limit.
     let edit = |file: &str, from: &str, to: &str| {
@@ -636,8 +753,19 @@ fn exported_rules_load_back_and_an_edit_takes_effect() {
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     };
     edit("ruleset.toml", "version = \"", "version = \"9");
-    edit("provinces/zhejiang.toml", "max_working_days = 30", "max_working_days = 15");
-    let edited = json_report(&["validate", "--format", "json", "--rules", rules, &sample("personal.json")]);
+    edit(
+        "provinces/zhejiang.toml",
+        "max_working_days = 30",
+        "max_working_days = 15",
+    );
+    let edited = json_report(&[
+        "validate",
+        "--format",
+        "json",
+        "--rules",
+        rules,
+        &sample("personal.json"),
+    ]);
     let catalogue = beian(&["rules", "--rules", rules, "codes", "--format", "json"]);
     let again = beian(&["rules", "export", rules]);
     std::fs::remove_dir_all(&dir).unwrap();
@@ -657,7 +785,10 @@ fn export_json_lists_the_files() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(out.status.code(), Some(0));
     let value: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(value["files"].as_array().unwrap().len(), beian::RuleSet::embedded_files().len());
+    assert_eq!(
+        value["files"].as_array().unwrap().len(),
+        beian::RuleSet::embedded_files().len()
+    );
     let out = beian(&["rules", "--rules", "/tmp", "export", "/tmp/x"]);
     assert_eq!(out.status.code(), Some(2));
 }

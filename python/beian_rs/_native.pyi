@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Literal, Mapping, Optional, Tuple, Union
 Application = Union[Mapping[str, Any], str, bytes, bytearray]
 DateLike = Union[datetime.date, str]
 Lang = Literal["zh", "en"]
+Stage = Literal["prerequisites", "subject", "services", "complete"]
 Severity = Literal["error", "warning", "info"]
 NumberKind = Literal["icp_filing", "icp_license", "public_security_filing"]
 
@@ -18,6 +19,7 @@ def validate(
     as_of: Optional[DateLike] = None,
     rules: Optional[RuleSet] = None,
     lang: Lang = "zh",
+    stage: Stage = "complete",
 ) -> Report: ...
 def parse(text: str, *, kind: Optional[NumberKind] = None, lenient: bool = False) -> FilingNumber: ...
 def find(text: str, *, lenient: bool = False) -> List[Match]: ...
@@ -114,7 +116,12 @@ class RuleSet:
     def rules(self) -> List[RuleInfo]: ...
     def icp_abbreviations(self, province: str) -> List[str]: ...
     def validate(
-        self, application: Application, *, as_of: Optional[DateLike] = None, lang: Lang = "zh"
+        self,
+        application: Application,
+        *,
+        as_of: Optional[DateLike] = None,
+        lang: Lang = "zh",
+        stage: Stage = "complete",
     ) -> Report: ...
 
 class RuleInfo:

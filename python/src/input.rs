@@ -193,6 +193,15 @@ pub fn language(lang: &str) -> PyResult<beian::Language> {
         .map_err(|_| PyValueError::new_err(format!("lang is \"zh\" or \"en\", not {lang:?}")))
 }
 
+/// The stage of a form: `prerequisites`, `subject`, `services` or `complete`.
+pub fn stage(stage: &str) -> PyResult<beian::Stage> {
+    stage.parse().map_err(|_| {
+        PyValueError::new_err(format!(
+            "stage is \"prerequisites\", \"subject\", \"services\" or \"complete\", not {stage:?}"
+        ))
+    })
+}
+
 /// A `datetime.date` of a date.
 pub fn py_date<'py>(py: Python<'py>, date: beian::Date) -> PyResult<Bound<'py, PyAny>> {
     static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();

@@ -43,20 +43,24 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// `application` is a dict (as `json.loads` gives), or JSON text as str or
 /// UTF-8 bytes. `as_of` fixes the evaluation date (a `datetime.date` or a
 /// `YYYY-MM-DD` string), overriding the application's own `as_of`; `lang`
-/// (`"zh"` or `"en"`) is the language of `Report.to_text()` and `str(report)`.
+/// (`"zh"` or `"en"`) is the language of `Report.to_text()` and `str(report)`;
+/// `stage` (`"prerequisites"`, `"subject"`, `"services"` or `"complete"`)
+/// validates a form filled so far: what a later stage asks for is neither
+/// required nor reported.
 /// The GIL is released while the application is parsed and validated.
 #[pyfunction]
-#[pyo3(signature = (application, *, as_of = None, rules = None, lang = "zh"))]
+#[pyo3(signature = (application, *, as_of = None, rules = None, lang = "zh", stage = "complete"))]
 fn validate(
     py: Python<'_>,
     application: &Bound<'_, PyAny>,
     as_of: Option<&Bound<'_, PyAny>>,
     rules: Option<&rules::RuleSet>,
     lang: &str,
+    stage: &str,
 ) -> PyResult<report::Report> {
     let rules = match rules {
         Some(r) => r.inner.clone(),
         None => beian::RuleSet::embedded(),
     };
-    rules::validate_with(py, &rules, application, as_of, lang)
+    rules::validate_with(py, &rules, application, as_of, lang, stage)
 }

@@ -22,11 +22,13 @@ pub fn validate_with(
     application: &Bound<'_, PyAny>,
     as_of: Option<&Bound<'_, PyAny>>,
     lang: &str,
+    stage: &str,
 ) -> PyResult<report::Report> {
     let lang = input::language(lang)?;
+    let stage = input::stage(stage)?;
     let as_of = input::as_of(py, as_of)?;
     let text = input::application_text(py, application)?;
-    let mut validator = beian::Validator::new(rules);
+    let mut validator = beian::Validator::new(rules).stage(stage);
     if let Some(date) = as_of {
         validator = validator.as_of(date);
     }
@@ -102,15 +104,16 @@ impl RuleSet {
 
     /// Validates an application with this rule set; the arguments are those
     /// of `beian_rs.validate`.
-    #[pyo3(signature = (application, *, as_of = None, lang = "zh"))]
+    #[pyo3(signature = (application, *, as_of = None, lang = "zh", stage = "complete"))]
     fn validate(
         &self,
         py: Python<'_>,
         application: &Bound<'_, PyAny>,
         as_of: Option<&Bound<'_, PyAny>>,
         lang: &str,
+        stage: &str,
     ) -> PyResult<report::Report> {
-        validate_with(py, &self.inner, application, as_of, lang)
+        validate_with(py, &self.inner, application, as_of, lang, stage)
     }
 
     fn __repr__(&self) -> String {

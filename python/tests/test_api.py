@@ -145,19 +145,50 @@ def test_values_that_are_not_json() -> None:
 
 def test_parse_errors() -> None:
     with pytest.raises(ParseError) as raised:
-        beian_rs.validate('{"subject": {"kind": "persona"}}')
+        beian_rs.validate('\n  ["zhejiang"]')
     e = raised.value
     assert isinstance(e, ValueError) and isinstance(e, BeianError)
-    assert (e.path, e.line, e.column) == ("/subject/kind", 1, 31)
-    assert "persona" in e.message and e.message in str(e)
+    assert (e.path, e.line, e.column) == ("", 2, 3)
+    assert "object" in e.message and e.message in str(e)
     for text in ("", "not json", "[1, 2]", '"a string"', "{} trailing", '{"province": 33.5'):
         with pytest.raises(ParseError):
             beian_rs.validate(text)
     with pytest.raises(ParseError, match="UTF-8"):
         beian_rs.validate(b'{"province": "\xff"}')
-    with pytest.raises(ParseError) as as_dict:
-        beian_rs.validate({"websites": "not a list"})
-    assert as_dict.value.path == "/websites"
+
+
+def test_values_that_do_not_fit_are_findings() -> None:
+    report = beian_rs.validate({"subject": {"kind": "persona"}, "websites": "not a list"}, as_of="2026-11-27")
+    invalid = {f.path: f for f in report.findings if f.code == "field.invalid"}
+    assert set(invalid) == {"/subject/kind", "/websites"}
+    assert invalid["/subject/kind"].params["nearest"] == "personal"
+    assert invalid["/websites"].params["expected"] == "a list"
+
+
+def test_stages() -> None:
+    seed = {
+        "province": "zhejiang",
+        "subject": {"kind": "personal"},
+        "websites": [
+            {
+                "domains": [
+                    {"name": "xiaoming-notes.cn", "holder": "王小明", "real_name_verified": True, "expires_on": "2027-10-01"}
+                ]
+            }
+        ],
+        "hosting": {
+            "kind": "cloud_server",
+            "region": "ap-shanghai",
+            "billing": "prepaid",
+            "purchased_months": 12,
+            "expires_on": "2027-11-01",
+        },
+    }
+    assert beian_rs.validate(seed, as_of="2026-11-27", stage="prerequisites").ok
+    assert not beian_rs.validate(seed, as_of="2026-11-27").ok
+    assert RuleSet.embedded().validate(seed, as_of="2026-11-27", stage="prerequisites").ok
+    with pytest.raises(ValueError, match="stage"):
+        beian_rs.validate(seed, stage="first")
 
 
 def test_missing_fields_are_findings() -> None:

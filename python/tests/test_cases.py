@@ -34,7 +34,7 @@ def test_every_case_was_dumped() -> None:
 
 def settings(case: dict) -> dict:
     assert case["rules"] == "embedded", case["rules"]
-    return {"as_of": case["as_of"], "rules": EMBEDDED}
+    return {"as_of": case["as_of"], "rules": EMBEDDED, "stage": case.get("stage") or "complete"}
 
 
 @pytest.mark.parametrize("form", ["str", "bytes", "dict"])
@@ -42,7 +42,10 @@ def test_case(case: dict, form: str) -> None:
     text = case["application"]
     application = {"str": text, "bytes": text.encode("utf-8"), "dict": None}[form]
     if form == "dict":
-        application = json.loads(text)
+        try:
+            application = json.loads(text)
+        except json.JSONDecodeError:
+            pytest.skip("the text is not JSON that Python reads: it has no dict form")
     if "parse_error" in case:
         with pytest.raises(beian_rs.ParseError) as raised:
             beian_rs.validate(application, **settings(case))

@@ -1,13 +1,15 @@
 //! Input checks: unknown keys, missing required fields, fields this filing
 //! type must not have, and the size limits that keep validation cheap.
 
-use crate::application::{Certificate, Hosting, Person, Subject, Website};
+use crate::application::{Certificate, Hosting, Person, Subject, WITHOUT_KIND, Website, known_keys};
 use crate::check::{Context, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
 use crate::code::Code;
 use crate::rules::Rule;
+use crate::text;
 use crate::vocabulary::FilingType;
 
 pub(crate) fn check(cx: &mut Context<'_>) {
+    invalid(cx);
     limits(cx);
     unknown(cx);
     let data = cx.rules;
@@ -45,23 +47,73 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     not_allowed(cx);
 }
 
+/// Reports the values the reader could not take into the model, and stops
+/// anything at or under them from being reported.
+fn invalid(cx: &mut Context<'_>) {
+    let data = cx.rules;
+    let rules = &data.input;
+    let invalid = &cx.app.invalid_fields;
+    for field in invalid.iter().take(MAX_LIST) {
+        // Taking a value out can leave its object unreadable in turn (a
+        // hosting without its `kind`): the inner finding says it all.
+        let inner = invalid.iter().any(|other| {
+            other
+                .path
+                .strip_prefix(field.path.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        });
+        if inner {
+            continue;
+        }
+        if field.expected == WITHOUT_KIND {
+            let path = format!("{}/kind", field.path);
+            cx.flag_as_written(
+                Code::FieldRequired,
+                path,
+                &rules.required,
+                params! { "field" => "kind" },
+            );
+            continue;
+        }
+        let key = field.path.rsplit('/').next().unwrap_or_default();
+        let mut params = params! { "field" => key, "expected" => field.expected, "found" => field.found };
+        if !field.allowed.is_empty() {
+            params.insert("allowed".to_owned(), field.allowed.clone().into());
+        }
+        if let Some(nearest) = &field.nearest {
+            params.insert("nearest".to_owned(), nearest.clone().into());
+        }
+        cx.flag_as_written(Code::FieldInvalid, field.path.clone(), &rules.invalid, params);
+    }
+    for field in invalid {
+        cx.skip_as_written(field.path.clone());
+    }
+    if invalid.len() > MAX_LIST {
+        cx.flag_as_written(
+            Code::InputTooLarge,
+            String::new(),
+            &rules.too_large,
+            params! { "what" => "invalid values", "count" => invalid.len(), "limit" => MAX_LIST },
+        );
+    }
+}
+
 fn unknown(cx: &mut Context<'_>) {
     let data = cx.rules;
     let rules = &data.input;
     for path in cx.app.unknown_fields.iter().take(MAX_LIST) {
         let key = path.rsplit('/').next().unwrap_or_default();
-        cx.flag(
-            Code::FieldUnknown,
-            path.clone(),
-            &rules.unknown,
-            params! { "field" => key },
-        );
+        let mut params = params! { "field" => key };
+        if let Some(nearest) = text::nearest(key, known_keys(path)) {
+            params.insert("nearest".to_owned(), nearest.into());
+        }
+        cx.flag_as_written(Code::FieldUnknown, path.clone(), &rules.unknown, params);
     }
     if cx.app.unknown_fields.len() > MAX_LIST {
         let count = cx.app.unknown_fields.len();
-        cx.flag(
+        cx.flag_as_written(
             Code::InputTooLarge,
-            "",
+            String::new(),
             &rules.too_large,
             params! { "what" => "unknown keys", "count" => count, "limit" => MAX_LIST },
         );

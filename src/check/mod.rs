@@ -8,6 +8,8 @@
 //! hosting check reads the process), so the context holds the rule data of
 //! every family. When a rule's condition holds is decided in [`facts`].
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 
 use crate::application::{Application, Domain, Website};
@@ -16,6 +18,7 @@ use crate::report::{Finding, Material, Params, Report, Step, document_key};
 use crate::rules::Rule;
 use crate::rules::provinces::ProvinceRules;
 use crate::ruleset::RuleData;
+use crate::stage::Stage;
 use crate::vocabulary::{FilingType, Severity};
 
 pub(crate) mod certificate;
@@ -41,19 +44,23 @@ pub(crate) struct Context<'a> {
     pub(crate) rules: &'a RuleData,
     pub(crate) app: &'a Application,
     pub(crate) as_of: Date,
+    /// How much of the application the form has asked for so far.
+    pub(crate) stage: Stage,
     pub(crate) facts: Facts<'a>,
     findings: Vec<Finding>,
-    /// Paths of values over a limit: nothing at or under them is reported.
+    /// Paths, as written, of values over a limit or invalid: nothing at or
+    /// under them is reported.
     skipped: Vec<String>,
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(rules: &'a RuleData, app: &'a Application, as_of: Date) -> Context<'a> {
+    pub(crate) fn new(rules: &'a RuleData, app: &'a Application, as_of: Date, stage: Stage) -> Context<'a> {
         let facts = Facts::new(app, &rules.subject, &rules.domains, app.province);
         Context {
             rules,
             app,
             as_of,
+            stage,
             facts,
             findings: Vec::new(),
             skipped: Vec::new(),
@@ -82,14 +89,44 @@ impl<'a> Context<'a> {
         website.domains.iter().take(MAX_DOMAINS).enumerate()
     }
 
-    /// Stops reporting anything at or under `path`, a value over a limit.
+    /// Stops reporting anything at or under `path` of the model, a value
+    /// over a limit.
     pub(crate) fn skip(&mut self, path: String) {
+        let path = self.as_written(path);
+        self.skip_as_written(path);
+    }
+
+    /// [`skip`](Context::skip) for a path of the document as written.
+    pub(crate) fn skip_as_written(&mut self, path: String) {
         self.skipped.push(path);
     }
 
-    /// Records a finding.
+    /// Records a finding at a path of the model.
     pub(crate) fn flag(&mut self, code: Code, path: impl Into<String>, rule: &Rule, params: Params) {
-        let path = path.into();
+        let path = self.as_written(path.into());
+        self.flag_as_written(code, path, rule, params);
+    }
+
+    /// The path in the document as written of a path of the model (they
+    /// differ after an invalid item was taken out of a list).
+    fn as_written(&self, path: String) -> String {
+        match self.app.source_path(&path) {
+            Cow::Owned(written) => written,
+            Cow::Borrowed(_) => path,
+        }
+    }
+
+    /// [`flag`](Context::flag) at a path of the document as written: the
+    /// paths the reader recorded (unknown keys, invalid values).
+    pub(crate) fn flag_as_written(&mut self, code: Code, path: String, rule: &Rule, params: Params) {
+        let asked = if code == Code::FieldRequired {
+            self.stage.holds(&path)
+        } else {
+            self.stage.covers(&path)
+        };
+        if !asked {
+            return;
+        }
         let under = |skipped: &String| {
             path.strip_prefix(skipped.as_str())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
@@ -109,7 +146,11 @@ impl<'a> Context<'a> {
         });
     }
 
-    pub(crate) fn into_report(mut self, materials: Vec<Material>, steps: Vec<Step>) -> Report {
+    pub(crate) fn into_report(mut self, mut materials: Vec<Material>, steps: Vec<Step>) -> Report {
+        for material in &mut materials {
+            material.concerns = self.as_written(std::mem::take(&mut material.concerns));
+        }
+        materials.retain(|m| self.stage.holds(&m.concerns));
         self.findings
             .sort_by_cached_key(|f| (document_key(&f.path), f.code.as_str()));
         Report {

@@ -12,6 +12,7 @@ rule_entry! {
 pub(crate) struct InputRules {
     pub(crate) required: Rule,
     pub(crate) unknown: Rule,
+    pub(crate) invalid: Rule,
     pub(crate) not_allowed: Rule,
     pub(crate) too_large: Rule,
 }
@@ -23,6 +24,7 @@ impl InputRules {
         struct Doc {
             required: Entry,
             unknown: Entry,
+            invalid: Entry,
             not_allowed: Entry,
             too_large: Entry,
         }
@@ -31,6 +33,7 @@ impl InputRules {
         Ok(InputRules {
             required: register("required", &doc.required)?,
             unknown: register("unknown", &doc.unknown)?,
+            invalid: register("invalid", &doc.invalid)?,
             not_allowed: register("not_allowed", &doc.not_allowed)?,
             too_large: register("too_large", &doc.too_large)?,
         })

@@ -4,7 +4,8 @@
 //! A template is text with placeholders: `{name}` inserts the parameter
 //! `name`; `{name:zh}` inserts the Chinese label of its value from the
 //! `[labels]` table (the value itself when there is no label). Lists are
-//! joined with `, ` (English) or `、` (Chinese).
+//! joined with `, ` (English) or `、` (Chinese). A part in brackets, `[…]`,
+//! is shown only when every parameter it names is given.
 
 use std::collections::BTreeMap;
 
@@ -33,7 +34,12 @@ struct Template {
 #[derive(Debug)]
 enum Piece {
     Text(String),
-    Param { name: String, zh: bool },
+    Param {
+        name: String,
+        zh: bool,
+    },
+    /// `[…]`: shown only when every parameter it names is given.
+    Optional(Vec<Piece>),
 }
 
 impl Messages {
@@ -93,20 +99,33 @@ impl Messages {
             .map(|p| if let Piece::Text(t) = p { t.len() } else { 32 })
             .sum();
         let mut out = String::with_capacity(room);
-        for piece in &template.pieces {
+        self.push_pieces(&mut out, &template.pieces, params, separator);
+        out
+    }
+
+    fn push_pieces(&self, out: &mut String, pieces: &[Piece], params: &Params, separator: &str) {
+        for piece in pieces {
             match piece {
                 Piece::Text(t) => out.push_str(t),
                 Piece::Param { name, zh } => match params.get(name) {
-                    Some(value) => self.push_value(&mut out, value, *zh, separator),
+                    Some(value) => self.push_value(out, value, *zh, separator),
                     None => {
                         out.push('{');
                         out.push_str(name);
                         out.push('}');
                     }
                 },
+                Piece::Optional(part) => {
+                    let given = |p: &Piece| match p {
+                        Piece::Param { name, .. } => params.get(name).is_some_and(|v| !v.is_null()),
+                        _ => true,
+                    };
+                    if part.iter().all(given) {
+                        self.push_pieces(out, part, params, separator);
+                    }
+                }
             }
         }
-        out
     }
 
     fn push_value(&self, out: &mut String, value: &Value, zh: bool, separator: &str) {
@@ -131,16 +150,36 @@ impl Template {
     fn parse(text: &Spanned<String>, file: &File<'_>) -> Result<Template, RuleError> {
         let bad = |what: &str| file.error_at(text.span(), format!("{what} in `{}`", text.get_ref()));
         let mut pieces = Vec::new();
+        let mut optional: Option<Vec<Piece>> = None;
         let mut rest = text.get_ref().as_str();
-        while let Some(open) = rest.find(['{', '}']) {
-            if rest.as_bytes()[open] == b'}' {
-                return Err(bad("unmatched `}`"));
+        while let Some(at) = rest.find(['{', '}', '[', ']']) {
+            if at > 0 {
+                optional
+                    .as_mut()
+                    .unwrap_or(&mut pieces)
+                    .push(Piece::Text(rest[..at].to_owned()));
             }
-            let close = rest[open..].find('}').ok_or_else(|| bad("unclosed `{`"))? + open;
-            if open > 0 {
-                pieces.push(Piece::Text(rest[..open].to_owned()));
+            match rest.as_bytes()[at] {
+                b'}' => return Err(bad("unmatched `}`")),
+                b'[' if optional.is_some() => return Err(bad("`[` inside an optional part")),
+                b'[' => {
+                    optional = Some(Vec::new());
+                    rest = &rest[at + 1..];
+                    continue;
+                }
+                b']' => {
+                    let part = optional.take().ok_or_else(|| bad("unmatched `]`"))?;
+                    if !part.iter().any(|p| matches!(p, Piece::Param { .. })) {
+                        return Err(bad("an optional part without a placeholder"));
+                    }
+                    pieces.push(Piece::Optional(part));
+                    rest = &rest[at + 1..];
+                    continue;
+                }
+                _ => {}
             }
-            let inner = &rest[open + 1..close];
+            let close = rest[at..].find('}').ok_or_else(|| bad("unclosed `{`"))? + at;
+            let inner = &rest[at + 1..close];
             let (name, zh) = match inner.split_once(':') {
                 Some((name, "zh")) => (name, true),
                 Some(_) => return Err(bad("unknown placeholder filter (only `:zh` exists)")),
@@ -153,11 +192,14 @@ impl Template {
             {
                 return Err(bad("a placeholder must be a lower-case parameter name"));
             }
-            pieces.push(Piece::Param {
+            optional.as_mut().unwrap_or(&mut pieces).push(Piece::Param {
                 name: name.to_owned(),
                 zh,
             });
             rest = &rest[close + 1..];
+        }
+        if optional.is_some() {
+            return Err(bad("unclosed `[`"));
         }
         if !rest.is_empty() {
             pieces.push(Piece::Text(rest.to_owned()));

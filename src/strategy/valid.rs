@@ -873,6 +873,7 @@ fn build(profile: Profile, seed: &Seed) -> Application {
         websites,
         hosting: Some(hosting),
         unknown_fields: Vec::new(),
+        invalid_fields: Vec::new(),
     }
 }
 
