@@ -32,7 +32,11 @@ pub struct Args {
     /// A rule directory laid out like the embedded rules (`beian rules export DIR` writes one)
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
-    // [stage]
+    /// How far the form has got: what belongs to a later stage is not required and not reported
+    /// (prerequisites: province, subject kind, domains, hosting; subject: and the subject with its
+    /// people; services: and the websites and apps; complete: everything)
+    #[arg(long, value_name = "STAGE", default_value = "complete", value_parser = stage_parser())]
+    stage: beian::Stage,
     /// Exit with status 1 when there are warnings too
     #[arg(long)]
     deny_warnings: bool,
@@ -87,7 +91,7 @@ pub fn run(args: Args) -> Status {
         },
         None => RuleSet::embedded(),
     };
-    let mut validator = Validator::new(&rules);
+    let mut validator = Validator::new(&rules).stage(args.stage);
     if let Some(date) = args.as_of {
         validator = validator.as_of(date);
     }
@@ -99,6 +103,7 @@ pub fn run(args: Args) -> Status {
             Lang::En => Language::En,
         },
         deny_warnings: args.deny_warnings,
+        stage: args.stage,
         several: args.inputs.len() > 1,
     };
     match args.format {
@@ -113,6 +118,7 @@ struct Job {
     format: Format,
     language: Language,
     deny_warnings: bool,
+    stage: beian::Stage,
     /// Several input files: each text report gets a header, each JSON report
     /// one line.
     several: bool,
@@ -138,16 +144,23 @@ impl Job {
     /// Validates one application's text; `line` is the line it starts on.
     fn outcome(&self, file: &str, line: usize, text: &str) -> Outcome {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if let Some(problem) = not_an_object(file, line, text) {
-            return self.problem(problem);
-        }
         let app = match Application::from_json(text) {
             Ok(app) => app,
             Err(e) => return self.problem(Problem::not_an_application(file, line - 1, &e)),
         };
         let report = self.validator.validate(&app);
         let output = match self.format {
-            Format::Text => report.to_text(self.validator.rules(), self.language),
+            Format::Text => {
+                let mut text = report.to_text(self.validator.rules(), self.language);
+                if self.stage != beian::Stage::Complete {
+                    let stage = self.stage.as_str();
+                    text.push_str(&match self.language {
+                        Language::Zh => format!("\n（填写阶段 {stage}：后续阶段的内容未检查）\n"),
+                        _ => format!("\n(stage {stage}: what later stages ask for was not checked)\n"),
+                    });
+                }
+                text
+            }
             Format::Json if !self.several => report.to_json(),
             Format::Json | Format::Jsonl => serde_json::to_string(&report).expect("a report always serialises"),
         };
@@ -270,21 +283,6 @@ impl Job {
         }
         status
     }
-}
-
-/// A problem when the text is JSON whose top level is not an object (an
-/// array, a string …): that is not an application. What is not JSON at
-/// all is left to the parser, which says where.
-fn not_an_object(file: &str, line: usize, text: &str) -> Option<Problem> {
-    let start = text.find(|c: char| !matches!(c, ' ' | '\t' | '\n' | '\r'))?;
-    if text[start..].starts_with('{') || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
-        return None;
-    }
-    let (l, column) = position(text.as_bytes(), start);
-    let problem = Problem::new("input", "not an application: the top level is not a JSON object")
-        .in_file(file)
-        .at(Some(line + l - 1), Some(column));
-    Some(problem)
 }
 
 /// The text of one input document.
@@ -423,6 +421,13 @@ impl<'a> Lines<'a> {
             self.reader.consume(n);
         }
     }
+}
+
+/// The stages of the library, by id.
+fn stage_parser() -> impl clap::builder::TypedValueParser<Value = beian::Stage> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(beian::Stage::ALL.iter().map(|s| s.as_str()))
+        .map(|id| id.parse::<beian::Stage>().expect("a possible value is a stage id"))
 }
 
 /// A date written exactly `YYYY-MM-DD`.
