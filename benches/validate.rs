@@ -10,7 +10,10 @@
 //! - `scale/…`: one website against 100, and a 10,000-website application
 //!   rejected as `input.too_large`;
 //! - `rules/…`: compiling the rule set from the crate's `rules/` directory
-//!   (the cold start of a `Validator`).
+//!   (the cold start of a `Validator`);
+//! - `hostile/…`: the personal sample against the same sample with one
+//!   50 MB value of each kind (it must cost no more than twice as much),
+//!   and the largest application inside the limits (under 50 ms).
 
 use std::hint::black_box;
 
@@ -83,5 +86,73 @@ fn rules(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, documents, scale, rules);
+/// The personal sample with `value` at `pointer`.
+fn with(pointer: &str, value: Value) -> Application {
+    let mut doc: Value = serde_json::from_str(&text("personal.json")).unwrap();
+    *doc.pointer_mut(pointer).unwrap() = value;
+    Application::from_json(&doc.to_string()).unwrap()
+}
+
+/// The largest application inside the limits: 100 websites of 100 distinct
+/// domains each, every other list at 100 items, every string at 1,000
+/// characters (each a mistake of its own where a string can be one).
+pub fn worst_inside_the_limits() -> Application {
+    let mut doc: Value = serde_json::from_str(&text("entity.json")).unwrap();
+    let long = |prefix: &str| format!("{prefix}{}", "长".repeat(1000 - prefix.chars().count()));
+    let site = doc["websites"][0].clone();
+    let sites: Vec<Value> = (0..100)
+        .map(|i| {
+            let mut site = site.clone();
+            site["name"] = Value::from(long(&format!("网站{i}")));
+            site["domains"] = (0..100)
+                .map(|j| {
+                    let mut domain = site["domains"][0].clone();
+                    domain["name"] = Value::from(format!("site{i}-domain{j}.cn"));
+                    domain["holder"] = Value::from(long(&format!("持有者{j}")));
+                    domain
+                })
+                .collect();
+            site["homepage"] = Value::from(format!("https://www.site{i}-domain0.cn/{}", "a".repeat(960)));
+            site["content"] = Value::from(vec!["corporate"; 100]);
+            site["languages"] = Value::from(vec!["zh-Hans"; 100]);
+            site["pre_approvals"] = (0..100)
+                .map(|j| serde_json::json!({ "category": "news", "number": long(&format!("{j}")), "authority": long("") }))
+                .collect();
+            site["remarks"] = Value::from(long(""));
+            site
+        })
+        .collect();
+    doc["websites"] = Value::from(sites);
+    doc["subject"]["mailing_address"] = Value::from(long("广东省深圳市"));
+    Application::from_json(&doc.to_string()).unwrap()
+}
+
+fn hostile(c: &mut Criterion) {
+    let validator = Validator::new(&RuleSet::embedded());
+    let mut group = c.benchmark_group("hostile");
+    let personal = Application::from_json(&text("personal.json")).unwrap();
+    group.bench_function("personal", |b| b.iter(|| validator.validate(black_box(&personal))));
+    let huge = |unit: &str| Value::from(unit.repeat(50_000_000 / unit.len()));
+    for (name, pointer, unit) in [
+        ("certificate_number", "/subject/certificate/number", "3"),
+        ("subject_name", "/subject/name", "王"),
+        ("mobile", "/subject/mobile", "1"),
+        ("domain", "/websites/0/domains/0/name", "a"),
+        ("homepage", "/websites/0/homepage", "a"),
+        ("icp_number", "/websites/0/icp_number", "浙"),
+    ] {
+        let app = with(pointer, huge(unit));
+        group.bench_function(format!("50mb_{name}"), |b| {
+            b.iter(|| validator.validate(black_box(&app)))
+        });
+    }
+    group.sample_size(10);
+    let worst = worst_inside_the_limits();
+    group.bench_function("worst_inside_the_limits", |b| {
+        b.iter(|| validator.validate(black_box(&worst)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, documents, scale, rules, hostile);
 criterion_main!(benches);

@@ -425,25 +425,16 @@ impl Code {
             CertificateChecksum | CertificateLegacyId | CertificateUsccPilotCode => {
                 const { &[p("number", MASKED_CERTIFICATE)] }
             }
-            CertificateBirthDate => {
-                const {
-                    &[
-                        p("birth_date", "the birth date digits of the number, `YYYYMMDD`"),
-                        p("number", MASKED_CERTIFICATE),
-                    ]
-                }
-            }
+            // The birth date and the region code are digits of the number,
+            // which reports never show in full: only the masked number.
+            CertificateBirthDate => const { &[p("number", MASKED_CERTIFICATE)] },
             CertificateRegion => {
                 const {
                     &[
-                        p(
-                            "region",
-                            "the region code of the number (6 digits of a resident ID, 2 or 6 of a credit code)",
-                        ),
                         p("number", MASKED_CERTIFICATE),
                         opt(
                             "abolished_after",
-                            "the last year the code was in use, when it was abolished before the holder's birth",
+                            "the last year the region code was in use, when it was abolished before the holder's birth",
                         ),
                     ]
                 }

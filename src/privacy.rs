@@ -52,6 +52,40 @@ pub fn mask_phone(number: &str) -> String {
     }
 }
 
+/// Masks every phone number inside a text shown back to the user, such as
+/// an e-mail address whose local part is a mobile number
+/// (`13812345678@163.com`, common in China): each run of eight or more
+/// digits is masked as [`mask_phone`] masks it.
+///
+/// ```
+/// use beian::privacy::mask_phones_in;
+///
+/// assert_eq!(mask_phones_in("13812345678@163.com"), "138****5678@163.com");
+/// assert_eq!(mask_phones_in("xiaoming2024@example.com"), "xiaoming2024@example.com");
+/// ```
+pub fn mask_phones_in(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if digits.len() >= 8 {
+            out.push_str(&mask_phone(digits));
+        } else {
+            out.push_str(digits);
+        }
+        digits.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
 fn mask(chars: &[char], head: usize, tail: usize) -> String {
     let n = chars.len();
     chars

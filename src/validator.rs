@@ -81,8 +81,22 @@ impl Validator {
     }
 
     /// Fixes the evaluation date, overriding the application's `as_of`.
+    ///
+    /// Evaluation dates lie in the years 1 to 9999, which reports write as
+    /// `YYYY-MM-DD` and read back; an earlier date is taken as 0001-01-01.
+    ///
+    /// ```
+    /// use beian::{Application, Report, RuleSet, Validator};
+    ///
+    /// let early = jiff::civil::date(-9999, 1, 1);
+    /// let report = Validator::new(&RuleSet::embedded()).as_of(early).validate(&Application::default());
+    /// assert_eq!(report.as_of, jiff::civil::date(1, 1, 1));
+    /// let again: Report = serde_json::from_str(&report.to_json())?;
+    /// assert_eq!(again, report);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn as_of(mut self, date: Date) -> Validator {
-        self.as_of = Some(date);
+        self.as_of = Some(date.max(jiff::civil::date(1, 1, 1)));
         self
     }
 
@@ -95,7 +109,17 @@ impl Validator {
     /// in the application is a finding of the report.
     pub fn validate(&self, app: &Application) -> Report {
         let as_of = self.as_of.or(app.as_of).unwrap_or_else(today_in_china);
-        let mut cx = Context::new(self.rules.data(), app, as_of, self.stage);
+        // Measured before any rule reads it: the checks read a copy within
+        // the limits when something is over.
+        let over = check::limits::over(app);
+        let limited;
+        let app = if over.is_empty() {
+            app
+        } else {
+            limited = check::limits::within(app);
+            &limited
+        };
+        let mut cx = Context::new(self.rules.data(), app, over, as_of, self.stage);
         check::input::check(&mut cx);
         check::subject::check(&mut cx);
         check::certificate::check(&mut cx);

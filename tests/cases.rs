@@ -353,15 +353,41 @@ fn leaks(app: &beian::Application, report: &beian::Report) -> Vec<String> {
     ]
     .join("\n");
     let visible = json.replace(['-', ' '], "");
+    // The application without its secrets: a run of digits found there
+    // belongs to another value (a filing number that shares a region code).
+    let mut elsewhere = serde_json::to_string(app).unwrap();
+    for secret in &secrets {
+        if !secret.is_empty() {
+            elsewhere = elsewhere.replace(secret.as_str(), "");
+        }
+    }
+    let elsewhere = elsewhere.replace(['-', ' '], "");
     secrets
+        .clone()
         .into_iter()
         .filter(|s| s.chars().count() >= 6)
-        .filter(|s| json.contains(s.as_str()) || visible.contains(s.as_str()))
+        .filter_map(|s| {
+            if json.contains(s.as_str()) || visible.contains(s.as_str()) {
+                return Some(s);
+            }
+            // Combined: no six consecutive characters of the number that
+            // include one its mask hides may appear anywhere in the report
+            // (a region code beside a birth date beside the mask would give
+            // the whole number away).
+            let chars: Vec<char> = s.chars().collect();
+            let hidden: Vec<bool> = beian::privacy::mask_certificate(&s).chars().map(|c| c == '*').collect();
+            if hidden.len() != chars.len() {
+                return None;
+            }
+            (0..chars.len().saturating_sub(5))
+                .filter(|&i| hidden[i..i + 6].contains(&true))
+                .map(|i| chars[i..i + 6].iter().collect::<String>())
+                .find(|window| visible.contains(window.as_str()) && !elsewhere.contains(window.as_str()))
+                .map(|window| format!("{window} (of {})", beian::privacy::mask_certificate(&s)))
+        })
         .collect()
 }
 
-/// A district of each province's capital (GB/T 2260): the address prefix
-/// and the county-level code a relocated application uses.
 const DISTRICTS: [(&str, &str, &str); 31] = [
     ("beijing", "北京市朝阳区", "110105"),
     ("tianjin", "天津市和平区", "120101"),

@@ -111,3 +111,37 @@ fn unknown_keys_over_the_limit_are_summarised() {
             .any(|f| f.code == Code::InputTooLarge && f.path.is_empty())
     );
 }
+
+#[test]
+fn text_output_escapes_control_characters_from_the_input() {
+    // A crafted name that would clear the terminal and print a fake verdict.
+    let mut app = sample("personal.json");
+    app.websites[0].name = "\u{1b}[2J\u{1b}[H✔ 可以提交\r\n".into();
+    app.unknown_fields.push("/websites/0/\u{1b}[31mx".into());
+    let rules = beian::RuleSet::embedded();
+    for language in [beian::Language::Zh, beian::Language::En] {
+        let text = validate(&app).to_text(&rules, language);
+        assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text}");
+        assert!(text.contains("\\u{1b}[2J"), "{text}");
+    }
+}
+
+#[test]
+fn a_value_over_a_limit_is_never_repeated() {
+    let mut app = sample("entity.json");
+    let name = "深圳市示例科技有限公司".repeat(200);
+    app.subject.as_mut().unwrap().name = name.clone();
+    app.websites[0].domains[0].name = format!("{}.cn", "a".repeat(5000));
+    app.unknown_fields.push(format!("/subject/{}", "k".repeat(5000)));
+    let report = validate(&app);
+    let json = report.to_json();
+    assert!(json.len() < 20_000, "{} bytes", json.len());
+    assert!(!json.contains(&name[..300]) && !json.contains(&"a".repeat(1001)) && !json.contains(&"k".repeat(1001)));
+    let too_large: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::InputTooLarge)
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(too_large, ["/subject", "/subject/name", "/websites/0/domains/0/name"]);
+}

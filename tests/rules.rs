@@ -356,7 +356,7 @@ fn a_malformed_public_suffix_list() {
         "// ===BEGIN ICANN DOMAINS===\na..cn\n",
     )
     .unwrap();
-    copy.fails("public_suffix_list.dat", None, "invalid public suffix list");
+    copy.fails("public_suffix_list.dat", Some(2), "`a..cn` has an empty label");
     std::fs::remove_file(copy.path("public_suffix_list.dat")).unwrap();
     copy.fails("public_suffix_list.dat", None, "cannot read the file");
 }
@@ -751,4 +751,100 @@ fn an_address_marker_that_starts_with_a_numeral() {
             Some(line_of("subject.toml", "markers = [")),
             "the marker `一单元` starts with a numeral",
         );
+}
+
+/// A rule file that is not a regular file is refused before it is opened:
+/// a FIFO would block the load for ever, a device read without end.
+#[cfg(unix)]
+#[test]
+fn a_rule_file_that_is_not_a_regular_file() {
+    let copy = Copy::new("fifo");
+    let fifo = copy.path("process.toml");
+    std::fs::remove_file(&fifo).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        copy.fails("process.toml", None, "not a regular file");
+    }
+    let copy = Copy::new("device");
+    let zero = copy.path("public_suffix_list.dat");
+    std::fs::remove_file(&zero).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    copy.fails("public_suffix_list.dat", None, "not a regular file");
+}
+
+#[test]
+fn a_rule_file_over_the_size_limit() {
+    let copy = Copy::new("huge");
+    let list = copy.path("public_suffix_list.dat");
+    let mut text = std::fs::read_to_string(&list).unwrap();
+    while text.len() <= 4 << 20 {
+        text.push_str("// padding\n");
+    }
+    std::fs::write(&list, text).unwrap();
+    copy.fails("public_suffix_list.dat", None, "larger than the limit of 4194304 bytes");
+}
+
+#[test]
+fn an_empty_version() {
+    let line = line_of("ruleset.toml", "version =");
+    Copy::new("version")
+        .edit("ruleset.toml", "\"2026.11.0\"", "\"  \"")
+        .fails("ruleset.toml", Some(line), "the version is empty");
+}
+
+#[test]
+fn a_region_given_twice() {
+    let first = std::fs::read_to_string(support::rules_file("regions.tsv"))
+        .unwrap()
+        .lines()
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap()
+        .to_owned();
+    Copy::new("regions-twice")
+        .append("regions.tsv", &format!("{first}\n"))
+        .fails("regions.tsv", Some(lines("regions.tsv") + 1), "given twice");
+}
+
+#[test]
+fn malformed_public_suffix_rules_are_named_with_their_line() {
+    for (rule, message) in [
+        ("*.*.cn", "a wildcard is only a whole leftmost label"),
+        ("a*.cn", "a wildcard is only a whole leftmost label"),
+        ("!", "an empty label"),
+        ("!cn", "an exception names a domain"),
+        ("a..cn", "an empty label"),
+    ] {
+        Copy::new("psl-rule")
+            .append("public_suffix_list.dat", &format!("{rule}\n"))
+            .fails(
+                "public_suffix_list.dat",
+                Some(lines("public_suffix_list.dat") + 1),
+                message,
+            );
+    }
+}
+
+#[test]
+fn a_public_suffix_list_without_its_icann_section() {
+    Copy::new("psl-markers")
+        .edit(
+            "public_suffix_list.dat",
+            "// ===BEGIN ICANN DOMAINS===",
+            "// ICANN DOMAINS",
+        )
+        .fails("public_suffix_list.dat", None, "the ICANN section is not marked");
+}
+
+#[test]
+fn a_step_defined_twice_is_named_at_its_second_definition() {
+    let text = std::fs::read_to_string(support::rules_file("process.toml")).unwrap();
+    let start = text.find("[[steps]]").unwrap();
+    let end = text[start + 1..]
+        .find("[[steps]]")
+        .map_or(text.len(), |e| e + start + 1);
+    let step = text[start..end].to_owned();
+    let copy = Copy::new("step-twice");
+    copy.append("process.toml", &format!("\n{step}"));
+    let id_line = lines("process.toml") + 1 + step.lines().position(|l| l.starts_with("id = ")).unwrap() + 1;
+    copy.fails("process.toml", Some(id_line), "defined twice");
 }

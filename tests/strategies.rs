@@ -44,6 +44,9 @@ fn config(cases: u32) -> Config {
     Config {
         cases,
         failure_persistence: None,
+        // Mutations that do not apply to a draw are rejected: the budget
+        // grows with the cases, so that long runs do not abort.
+        max_global_rejects: cases.saturating_mul(50).max(1024),
         ..Config::default()
     }
 }

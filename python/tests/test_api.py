@@ -113,7 +113,9 @@ def test_keyword_only(personal_json: str) -> None:
     with pytest.raises(TypeError):
         beian_rs.validate(personal_json, "2026-11-27")  # type: ignore[misc]
     with pytest.raises(TypeError):
-        beian_rs.validate(personal_json, stage="subject")  # type: ignore[call-arg]
+        beian_rs.validate(personal_json, None, None, "zh", "subject")  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        beian_rs.validate(personal_json, step="subject")  # type: ignore[call-arg]
 
 
 # --- bad input ------------------------------------------------------------

@@ -46,6 +46,10 @@ def test_case(case: dict, form: str) -> None:
             application = json.loads(text)
         except json.JSONDecodeError:
             pytest.skip("the text is not JSON that Python reads: it has no dict form")
+        if not isinstance(application, dict):
+            with pytest.raises(TypeError):
+                beian_rs.validate(application, **settings(case))
+            return
     if "parse_error" in case:
         with pytest.raises(beian_rs.ParseError) as raised:
             beian_rs.validate(application, **settings(case))

@@ -2,7 +2,7 @@
 //! type must not have, and the size limits that keep validation cheap.
 
 use crate::application::{Certificate, Hosting, Person, Subject, WITHOUT_KIND, Website, known_keys};
-use crate::check::{Context, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
+use crate::check::{Context, MAX_LIST, limits, params};
 use crate::code::Code;
 use crate::rules::Rule;
 use crate::text;
@@ -102,7 +102,13 @@ fn unknown(cx: &mut Context<'_>) {
     let data = cx.rules;
     let rules = &data.input;
     for path in cx.app.unknown_fields.iter().take(MAX_LIST) {
-        let key = path.rsplit('/').next().unwrap_or_default();
+        let (parent, key) = path.rsplit_once('/').unwrap_or_default();
+        if let Some((what, count, limit)) = limits::string_over(key) {
+            // A key over the limit is not repeated: its object is named.
+            let params = params! { "what" => what, "count" => count, "limit" => limit };
+            cx.flag_as_written(Code::InputTooLarge, parent.to_owned(), &rules.too_large, params);
+            continue;
+        }
         let mut params = params! { "field" => key };
         if let Some(nearest) = text::nearest(key, known_keys(path)) {
             params.insert("nearest".to_owned(), nearest.into());
@@ -120,122 +126,17 @@ fn unknown(cx: &mut Context<'_>) {
     }
 }
 
-/// Reports what is over the limits and stops it from being checked further.
+/// Reports what is over the limits (measured before any check ran, see
+/// [`limits`](super::limits)); what is not checked further is skipped.
 fn limits(cx: &mut Context<'_>) {
-    let app = cx.app;
-    let mut over: Vec<(String, &'static str, usize, usize)> = Vec::new();
-    let mut list = |path: &dyn Fn() -> String, what: &'static str, len: usize, limit: usize| {
-        if len > limit {
-            over.push((path(), what, len, limit));
-        }
-    };
-    list(&|| "/websites".into(), "websites", app.websites.len(), MAX_WEBSITES);
-    for (i, w) in app.websites.iter().enumerate().take(MAX_WEBSITES) {
-        list(
-            &|| format!("/websites/{i}/domains"),
-            "domains",
-            w.domains.len(),
-            MAX_DOMAINS,
-        );
-        list(&|| format!("/websites/{i}/content"), "items", w.content.len(), MAX_LIST);
-        list(
-            &|| format!("/websites/{i}/pre_approvals"),
-            "items",
-            w.pre_approvals.len(),
-            MAX_LIST,
-        );
-        list(
-            &|| format!("/websites/{i}/languages"),
-            "items",
-            w.languages.len(),
-            MAX_LIST,
-        );
-    }
-    each_string(app, &mut |path, s| {
-        let chars = s.chars().count();
-        if chars > MAX_CHARS {
-            over.push((path(), "characters", chars, MAX_CHARS));
-        }
-    });
     let data = cx.rules;
     let rule = &data.input.too_large;
-    for (path, what, count, limit) in over {
-        let params = params! { "what" => what, "count" => count, "limit" => limit };
-        cx.flag(Code::InputTooLarge, path.clone(), rule, params);
-        if what != "websites" && what != "domains" {
-            // Lists of websites and domains are checked up to the limit.
-            cx.skip(path);
+    for over in std::mem::take(&mut cx.over) {
+        let params = params! { "what" => over.what, "count" => over.count, "limit" => over.limit };
+        cx.flag(Code::InputTooLarge, over.path.clone(), rule, params);
+        if over.unchecked() {
+            cx.skip(over.path);
         }
-    }
-}
-
-/// Calls `f` with every string of the application that a check reads (and
-/// a way to build its path), within the list limits. Strings longer than
-/// `MAX_CHARS` bytes are the only candidates, so paths are built rarely.
-fn each_string(app: &crate::application::Application, f: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
-    let mut visit = |path: &dyn Fn() -> String, s: &str| {
-        if s.len() > MAX_CHARS {
-            f(path, s);
-        }
-    };
-    fn certificate(prefix: &str, c: &Option<Certificate>, visit: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
-        if let Some(c) = c {
-            visit(&|| format!("{prefix}/certificate/number"), &c.number);
-        }
-    }
-    fn person(prefix: &str, p: &Person, visit: &mut dyn FnMut(&dyn Fn() -> String, &str)) {
-        visit(&|| format!("{prefix}/name"), &p.name);
-        certificate(prefix, &p.certificate, visit);
-        visit(&|| format!("{prefix}/mobile"), &p.mobile);
-        visit(&|| format!("{prefix}/emergency_phone"), &p.emergency_phone);
-        visit(&|| format!("{prefix}/email"), &p.email);
-    }
-    if let Some(s) = &app.subject {
-        visit(&|| "/subject/name".into(), &s.name);
-        certificate("/subject", &s.certificate, &mut visit);
-        visit(&|| "/subject/certificate_address".into(), &s.certificate_address);
-        visit(&|| "/subject/mailing_address".into(), &s.mailing_address);
-        visit(&|| "/subject/mobile".into(), &s.mobile);
-        visit(&|| "/subject/emergency_phone".into(), &s.emergency_phone);
-        visit(&|| "/subject/email".into(), &s.email);
-        if let Some(r) = &s.residence_permit {
-            visit(&|| "/subject/residence_permit/number".into(), &r.number);
-        }
-        if let Some(l) = &s.legal_representative {
-            visit(&|| "/subject/legal_representative/name".into(), &l.name);
-            certificate("/subject/legal_representative", &l.certificate, &mut visit);
-        }
-        if let Some(p) = &s.principal {
-            person("/subject/principal", p, &mut visit);
-        }
-    }
-    for (i, w) in app.websites.iter().enumerate().take(MAX_WEBSITES) {
-        visit(&|| format!("/websites/{i}/name"), &w.name);
-        for (j, d) in w.domains.iter().enumerate().take(MAX_DOMAINS) {
-            visit(&|| format!("/websites/{i}/domains/{j}/name"), &d.name);
-            visit(&|| format!("/websites/{i}/domains/{j}/holder"), &d.holder);
-        }
-        visit(&|| format!("/websites/{i}/homepage"), &w.homepage);
-        for (j, p) in w.pre_approvals.iter().enumerate().take(MAX_LIST) {
-            visit(&|| format!("/websites/{i}/pre_approvals/{j}/number"), &p.number);
-            visit(&|| format!("/websites/{i}/pre_approvals/{j}/authority"), &p.authority);
-        }
-        for (j, l) in w.languages.iter().enumerate().take(MAX_LIST) {
-            visit(&|| format!("/websites/{i}/languages/{j}"), l);
-        }
-        if let Some(m) = &w.manager {
-            person(&format!("/websites/{i}/manager"), m, &mut visit);
-        }
-        visit(&|| format!("/websites/{i}/remarks"), &w.remarks);
-        visit(&|| format!("/websites/{i}/icp_number"), &w.icp_number);
-    }
-    match &app.hosting {
-        Some(Hosting::CloudServer(c)) => {
-            visit(&|| "/hosting/provider".into(), &c.provider);
-            visit(&|| "/hosting/region".into(), &c.region);
-        }
-        Some(Hosting::AuthorizationCode(a)) => visit(&|| "/hosting/code".into(), &a.code),
-        None => {}
     }
 }
 

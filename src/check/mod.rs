@@ -27,7 +27,7 @@ pub(crate) mod domain;
 pub(crate) mod facts;
 pub(crate) mod hosting;
 pub(crate) mod input;
-mod limits;
+pub(crate) mod limits;
 pub(crate) mod materials;
 pub(crate) mod name;
 pub(crate) mod number;
@@ -37,7 +37,7 @@ pub(crate) mod subject;
 pub(crate) mod submission;
 
 use facts::Facts;
-pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES};
+pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, Over};
 
 /// The state of one validation: the inputs and the findings so far.
 pub(crate) struct Context<'a> {
@@ -46,6 +46,8 @@ pub(crate) struct Context<'a> {
     pub(crate) as_of: Date,
     /// How much of the application the form has asked for so far.
     pub(crate) stage: Stage,
+    /// What the application has over the limits, until reported.
+    pub(crate) over: Vec<Over>,
     pub(crate) facts: Facts<'a>,
     findings: Vec<Finding>,
     /// Paths, as written, of values over a limit or invalid: nothing at or
@@ -54,13 +56,22 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(rules: &'a RuleData, app: &'a Application, as_of: Date, stage: Stage) -> Context<'a> {
+    /// A context for `app`, already within the limits, and `over`, what the
+    /// application was measured to have over them.
+    pub(crate) fn new(
+        rules: &'a RuleData,
+        app: &'a Application,
+        over: Vec<Over>,
+        as_of: Date,
+        stage: Stage,
+    ) -> Context<'a> {
         let facts = Facts::new(app, &rules.subject, &rules.domains, app.province);
         Context {
             rules,
             app,
             as_of,
             stage,
+            over,
             facts,
             findings: Vec::new(),
             skipped: Vec::new(),

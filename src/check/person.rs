@@ -19,7 +19,7 @@ use crate::application::{Certificate, Person, Subject};
 use crate::check::{Context, params};
 use crate::code::Code;
 use crate::identity::{EmailAddress, ForeignPermanentResidentId, LandlineNumber, MobileNumber, ResidentId};
-use crate::privacy::mask_phone;
+use crate::privacy::{mask_phone, mask_phones_in};
 use crate::province::Province;
 use crate::rules::Rule;
 use crate::rules::people::AgeRule;
@@ -384,7 +384,7 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                     };
                     if let Some((j, _)) = same_address().find(|(j, _)| !people[*j].is(p)) {
                         let other = people[*j].at.field("email");
-                        let params = params! { "email" => email, "other" => other };
+                        let params = params! { "email" => mask_phones_in(email), "other" => other };
                         let rule = cx
                             .province()
                             .and_then(|p| p.people.email_shared.as_ref())
@@ -401,7 +401,7 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
                         Code::PersonEmailFormat,
                         path(),
                         &formats.email_format,
-                        params! { "email" => email },
+                        params! { "email" => mask_phones_in(email) },
                     );
                 }
                 Err(_) => {}

@@ -57,9 +57,69 @@ enum Inner {
 
 /// The error returned when a public suffix list cannot be parsed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid public suffix list: {message}")]
+#[error("invalid public suffix list: {}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
 pub struct PublicSuffixListError {
+    line: Option<usize>,
     message: String,
+}
+
+impl PublicSuffixListError {
+    /// The 1-based line of the malformed rule, when the error is about one.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// What is wrong, without the line.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// The markers of the list's ICANN section.
+const ICANN_BEGIN: &str = "// ===BEGIN ICANN DOMAINS===";
+const ICANN_END: &str = "// ===END ICANN DOMAINS===";
+
+/// Checks each rule of the list's text, so that a malformed one is named
+/// with its line (the parser underneath would take `*.*.cn` or `!` as they
+/// come), and that the ICANN section is marked.
+fn check_rules(text: &str) -> Result<(), PublicSuffixListError> {
+    let at = |line: usize, message: String| PublicSuffixListError {
+        line: Some(line),
+        message,
+    };
+    for (i, line) in text.lines().enumerate() {
+        let rule = line.split_whitespace().next().unwrap_or("");
+        if rule.is_empty() || rule.starts_with("//") {
+            continue;
+        }
+        let (exception, name) = match rule.strip_prefix('!') {
+            Some(name) => (true, name),
+            None => (false, rule),
+        };
+        let labels: Vec<&str> = name.split('.').collect();
+        if labels.iter().any(|l| l.is_empty()) {
+            return Err(at(i + 1, format!("`{rule}` has an empty label")));
+        }
+        if labels.iter().skip(1).any(|l| l.contains('*')) || labels[0].contains('*') && labels[0] != "*" {
+            return Err(at(
+                i + 1,
+                format!("`{rule}`: a wildcard is only a whole leftmost label"),
+            ));
+        }
+        if exception && (labels.len() < 2 || labels[0] == "*") {
+            return Err(at(
+                i + 1,
+                format!("`{rule}`: an exception names a domain under a wildcard rule"),
+            ));
+        }
+    }
+    if !text.lines().any(|l| l.trim() == ICANN_BEGIN) || !text.lines().any(|l| l.trim() == ICANN_END) {
+        return Err(PublicSuffixListError {
+            line: None,
+            message: format!("the ICANN section is not marked (`{ICANN_BEGIN}` … `{ICANN_END}`)"),
+        });
+    }
+    Ok(())
 }
 
 /// The public suffix of a name: the part under which names are registered
@@ -108,12 +168,15 @@ impl PublicSuffixList {
     ///
     /// # Errors
     ///
-    /// A [`PublicSuffixListError`] when a rule is malformed or the text holds
-    /// no rule at all.
+    /// A [`PublicSuffixListError`] when a rule is malformed (an empty label,
+    /// a wildcard that is not a whole leftmost label, an exception without a
+    /// domain), the ICANN section is not marked, or the text holds no rule.
     pub fn parse(text: &str, sections: Sections) -> Result<PublicSuffixList, PublicSuffixListError> {
-        let list: List = text
-            .parse()
-            .map_err(|e: publicsuffix::Error| PublicSuffixListError { message: e.to_string() })?;
+        check_rules(text)?;
+        let list: List = text.parse().map_err(|e: publicsuffix::Error| PublicSuffixListError {
+            line: None,
+            message: e.to_string(),
+        })?;
         let list = match sections {
             Sections::Icann => Inner::Icann(IcannList::from(list)),
             Sections::IcannAndPrivate => Inner::All(list),

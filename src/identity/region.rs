@@ -162,6 +162,7 @@ impl Regions {
     /// 1-based line.
     pub(crate) fn parse(text: &str) -> Result<Regions, (usize, String)> {
         let mut regions = Regions::default();
+        let mut seen = std::collections::HashSet::new();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.is_empty() || line.starts_with('#') {
@@ -198,6 +199,9 @@ impl Regions {
             }
             if name.trim().is_empty() {
                 return Err(bad("the name is empty"));
+            }
+            if !seen.insert((code.0, first, last)) {
+                return Err(bad("the same code and years are given twice"));
             }
             let start = u32::try_from(regions.names.len()).map_err(|_| bad("the table is too large"))?;
             regions.names.push_str(name);

@@ -210,7 +210,10 @@ impl DomainRules {
             |id: &str, entry: &dyn crate::rules::Sourced| file.register(registry, format!("domains.{id}"), entry);
         let public_suffix_list_rule = register("public_suffix_list", &doc.public_suffix_list)?;
         let public_suffix_list = PublicSuffixList::parse(psl.text(), Sections::Icann)
-            .map_err(|e| psl.error(e.to_string()))?
+            .map_err(|e| match e.line() {
+                Some(line) => psl.error_at_line(line, e.message()),
+                None => psl.error(e.message()),
+            })?
             .with_version(doc.public_suffix_list.version.clone());
         let name = register("name", &doc.name)?;
 

@@ -100,7 +100,10 @@ impl<'a> File<'a> {
             Origin::Dir(dir) => {
                 let path = dir.join(name);
                 let shown = path.display().to_string();
-                let text = std::fs::read_to_string(&path).map_err(|e| RuleError::io(&shown, e))?;
+                let text = read_limited(&path).map_err(|e| match e {
+                    Limited::Io(e) => RuleError::io(&shown, e),
+                    Limited::Refused(why) => RuleError::new(&shown, why),
+                })?;
                 Ok(File {
                     name,
                     shown,
@@ -123,6 +126,18 @@ impl<'a> File<'a> {
         })
     }
 
+    /// The line of the last `id = "…"` entry with this id: where a
+    /// duplicate is defined again.
+    pub(crate) fn line_of_id(&self, id: &str) -> Option<usize> {
+        let wanted = [format!("id = \"{id}\""), format!("id = '{id}'")];
+        self.text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| wanted.iter().any(|w| l.trim() == w.as_str()))
+            .map(|(i, _)| i + 1)
+            .last()
+    }
+
     /// An error about the file as a whole.
     pub(crate) fn error(&self, message: impl Into<String>) -> RuleError {
         RuleError::new(&self.shown, message)
@@ -142,6 +157,44 @@ impl<'a> File<'a> {
     pub(crate) fn register(&self, registry: &mut Registry, id: String, rule: &dyn Sourced) -> Result<Rule, RuleError> {
         registry.register(id, rule, self)
     }
+}
+
+/// The largest rule file a directory may hold: 4 MiB, sixteen times the
+/// largest embedded file (the public suffix list).
+pub(crate) const MAX_FILE_BYTES: u64 = 4 << 20;
+
+enum Limited {
+    Io(std::io::Error),
+    Refused(String),
+}
+
+/// Reads a rule file of a directory: a regular file (a symbolic link to
+/// one is followed), at most [`MAX_FILE_BYTES`] long, in UTF-8. A FIFO, a
+/// device or a directory is refused before it is opened, so that loading
+/// cannot block or read without end.
+fn read_limited(path: &Path) -> Result<String, Limited> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(Limited::Io)?;
+    if !meta.is_file() {
+        return Err(Limited::Refused("not a regular file".to_owned()));
+    }
+    let too_large = || {
+        Limited::Refused(format!(
+            "larger than the limit of {MAX_FILE_BYTES} bytes for a rule file"
+        ))
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path).map_err(Limited::Io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Limited::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|e| Limited::Refused(format!("not UTF-8 text: {e}")))
 }
 
 /// Fails on a `.toml` file under `dir` that the rule set does not read.

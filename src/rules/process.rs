@@ -116,7 +116,12 @@ impl ProcessRules {
         let mut steps: Vec<StepRule> = Vec::new();
         for entry in doc.steps {
             if steps.iter().any(|s| *s.step.id == *entry.id) {
-                return Err(file.error(format!("the step `{}` is defined twice", entry.id)));
+                let line = file.line_of_id(&entry.id);
+                let message = format!("the step `{}` is defined twice", entry.id);
+                return Err(match line {
+                    Some(line) => file.error_at_line(line, message),
+                    None => file.error(message),
+                });
             }
             let rule = file.register(registry, format!("process.steps.{}", entry.id), &entry)?;
             steps.push(StepRule {

@@ -174,7 +174,11 @@ impl RuleSet {
 
     fn load(origin: &Origin<'_>) -> Result<RuleSet, RuleError> {
         let file = |name| File::read(origin, name);
-        let ruleset: RulesetHeader = file("ruleset.toml")?.parse()?;
+        let header = file("ruleset.toml")?;
+        let ruleset: RulesetHeader = header.parse()?;
+        if ruleset.version.get_ref().trim().is_empty() {
+            return Err(header.error_at(ruleset.version.span(), "the version is empty"));
+        }
         let mut registry = Registry::load(&file("sources.toml")?)?;
         let messages = Messages::load(&file("messages.toml")?)?;
         let input = crate::rules::input::InputRules::load(&file("input.toml")?, &mut registry)?;
@@ -203,7 +207,7 @@ impl RuleSet {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(RuleSet {
             data: Arc::new(RuleData {
-                version: ruleset.version,
+                version: ruleset.version.into_inner(),
                 registry,
                 messages,
                 input,
@@ -236,7 +240,7 @@ impl fmt::Debug for RuleSet {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RulesetHeader {
-    version: String,
+    version: toml::Spanned<String>,
     #[allow(dead_code)]
     description: String,
 }
