@@ -42,6 +42,7 @@ pub(crate) use json::{WITHOUT_KIND, known_keys};
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 // Read by schemars: every key may be absent, as when parsing.
 #[serde(default)]
 pub struct Application {
@@ -77,6 +78,7 @@ pub struct Application {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Subject {
     /// `personal`, or the kind of organisation.
     pub kind: Option<SubjectKind>,
@@ -122,6 +124,7 @@ impl Subject {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Certificate {
     /// The kind of certificate.
     pub kind: Option<CertificateKind>,
@@ -145,6 +148,7 @@ pub enum Validity {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Person {
     /// The person's name.
     #[serde(deserialize_with = "text")]
@@ -168,6 +172,7 @@ pub struct Person {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct LegalRepresentative {
     /// The legal representative's name.
     #[serde(deserialize_with = "text")]
@@ -181,6 +186,7 @@ pub struct LegalRepresentative {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct ResidencePermit {
     /// The province that issued the permit.
     pub province: Option<Province>,
@@ -195,6 +201,7 @@ pub struct ResidencePermit {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Website {
     /// The website name (网站名称).
     #[serde(deserialize_with = "text")]
@@ -236,6 +243,7 @@ pub struct Website {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Domain {
     /// The registrable domain, Unicode or punycode.
     #[serde(deserialize_with = "text")]
@@ -269,6 +277,7 @@ impl Default for Domain {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct PreApproval {
     /// The category approved.
     pub category: Option<PreApprovalCategory>,
@@ -285,9 +294,13 @@ pub struct PreApproval {
 ///
 /// In JSON the `kind` key (`cloud_server` or `authorization_code`) selects
 /// the shape, so it is required and a key of the other kind is a shape error.
+/// Later versions may add kinds of hosting (hence `#[non_exhaustive]`):
+/// match with a `_` arm.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
+#[non_exhaustive]
 pub enum Hosting {
     /// A cloud server bought from the access provider.
     CloudServer(CloudServer),
@@ -298,6 +311,7 @@ pub enum Hosting {
 /// A cloud server that hosts the websites.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 // Read by schemars: every key may be absent, as when parsing.
 #[serde(default)]
 pub struct CloudServer {
@@ -318,6 +332,7 @@ pub struct CloudServer {
 /// An authorization code (备案授权码 / 备案服务号) issued for a server.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 // Read by schemars: every key may be absent, as when parsing.
 #[serde(default)]
 pub struct AuthorizationCode {
@@ -577,7 +592,7 @@ impl schemars::JsonSchema for Validity {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "the last day of validity, or `long_term` (长期)",
+            "description": "the last day of validity, or long_term (长期)",
             "anyOf": [
                 { "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
                 { "const": "long_term" },
