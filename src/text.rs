@@ -117,23 +117,23 @@ pub(crate) fn plain(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
     while let Some(c) = rest.chars().next() {
-        if c == '[' {
-            if let Some(close) = rest.find(']') {
-                let text = &rest[1..close];
-                let after = &rest[close + 1..];
-                if let Some(target) = after.strip_prefix('(')
-                    && let Some(end) = closing_paren(target)
-                {
-                    out.push_str(&plain(text));
-                    rest = &target[end + 1..];
-                    continue;
-                }
-                // An intra-doc link without a target: ``[`Code`]``.
-                if text.starts_with('`') && text.ends_with('`') {
-                    out.push_str(&plain(text));
-                    rest = after;
-                    continue;
-                }
+        if c == '['
+            && let Some(close) = rest.find(']')
+        {
+            let text = &rest[1..close];
+            let after = &rest[close + 1..];
+            if let Some(target) = after.strip_prefix('(')
+                && let Some(end) = closing_paren(target)
+            {
+                out.push_str(&plain(text));
+                rest = &target[end + 1..];
+                continue;
+            }
+            // An intra-doc link without a target: ``[`Code`]``.
+            if text.starts_with('`') && text.ends_with('`') {
+                out.push_str(&plain(text));
+                rest = after;
+                continue;
             }
         }
         if c != '`' {
