@@ -33,8 +33,8 @@ def sample(name):
 
 
 def applications(count):
-    """The i-th application: personal (45%), entity (45%) or with mistakes
-    (10%), with its own domain, website name, e-mail and remarks, and now and
+    """The i-th application: personal (50%), entity (45%) or with mistakes
+    (5%), with its own domain, website name, e-mail and remarks, and now and
     then a typo key or a second domain."""
     personal, entity, mistakes = sample("personal.json"), sample("entity.json"), sample("mistakes.json")
     digits = "零一二三四五六七八九"
