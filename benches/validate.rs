@@ -43,6 +43,55 @@ pub fn entity_with_websites(n: usize) -> String {
     doc.to_string()
 }
 
+/// An `add_access` order of the entity sample's subject: `n` of its `record`
+/// filed websites moved to this provider, each equal to the record.
+pub fn add_access(n: usize, record: usize) -> String {
+    let mut doc: Value = serde_json::from_str(&entity_with_websites(record)).unwrap();
+    let number = |i: usize| format!("粤ICP备2024000002号-{}", i + 1);
+    let recorded: Vec<Value> = doc["websites"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            serde_json::json!({
+                "name": w["name"], "domains": [{ "name": w["domains"][0]["name"] }],
+                "manager": w["manager"], "icp_number": number(i), "access_providers": ["aliyun"],
+            })
+        })
+        .collect();
+    doc["operation"] = Value::from("add_access");
+    doc["existing"] = serde_json::json!({
+        "subject_number": "粤ICP备2024000002号", "subject": doc["subject"], "websites": recorded,
+    });
+    let mut sites = doc["websites"].as_array().unwrap().clone();
+    sites.truncate(n);
+    for (i, site) in sites.iter_mut().enumerate() {
+        site["icp_number"] = Value::from(number(i));
+    }
+    doc["websites"] = Value::from(sites);
+    doc.to_string()
+}
+
+fn operations(c: &mut Criterion) {
+    let validator = Validator::new(&RuleSet::embedded());
+    let mut group = c.benchmark_group("operations");
+    let first = Application::from_json(&entity_with_websites(10)).unwrap();
+    let access = Application::from_json(&add_access(10, 20)).unwrap();
+    assert!(
+        validator.validate(&access).is_ok(),
+        "{:?}",
+        validator.validate(&access).findings
+    );
+    group.bench_function("first_filing_10_websites", |b| {
+        b.iter(|| validator.validate(black_box(&first)))
+    });
+    group.bench_function("add_access_10_of_20", |b| {
+        b.iter(|| validator.validate(black_box(&access)))
+    });
+    group.finish();
+}
+
 fn documents(c: &mut Criterion) {
     let validator = Validator::new(&RuleSet::embedded());
     let schema: Value = serde_json::from_str(include_str!("data/structural.schema.json")).unwrap();
@@ -86,10 +135,11 @@ fn rules(c: &mut Criterion) {
     group.finish();
 }
 
-/// The personal sample with `value` at `pointer`.
+/// The personal sample with `value` at `pointer` (a key of an object).
 fn with(pointer: &str, value: Value) -> Application {
     let mut doc: Value = serde_json::from_str(&text("personal.json")).unwrap();
-    *doc.pointer_mut(pointer).unwrap() = value;
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    doc.pointer_mut(parent).unwrap()[key] = value;
     Application::from_json(&doc.to_string()).unwrap()
 }
 
@@ -154,5 +204,5 @@ fn hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, documents, scale, rules, hostile);
+criterion_group!(benches, documents, scale, operations, rules, hostile);
 criterion_main!(benches);

@@ -21,7 +21,7 @@ mod json;
 
 use crate::province::Province;
 use crate::vocabulary::{
-    Billing, CertificateKind, Content, FilingType, IssuerAccount, PreApprovalCategory, SubjectKind,
+    Billing, CertificateKind, Content, FilingType, IssuerAccount, Operation, PreApprovalCategory, SubjectKind,
 };
 pub use json::InvalidField;
 pub(crate) use json::{WITHOUT_KIND, known_keys};
@@ -52,9 +52,17 @@ pub struct Application {
     #[serde(with = "date_opt")]
     #[cfg_attr(feature = "schemars", schemars(schema_with = "date_schema"))]
     pub as_of: Option<Date>,
-    /// The sponsor (主办者 / 主办单位).
+    /// What the order does (备案类型): a first filing when absent, else an
+    /// order that acts on the filing on record, [`existing`](Application::existing).
+    pub operation: Option<Operation>,
+    /// The sponsor (主办者 / 主办单位): for a change, the subject as it
+    /// is to be recorded.
     pub subject: Option<Subject>,
-    /// The websites being filed.
+    /// The filing on record that the operation acts on; required for every
+    /// operation but the first filing.
+    pub existing: Option<Existing>,
+    /// The websites being filed, or, for an operation on filed websites,
+    /// the websites it acts on (each by its `icp_number`).
     pub websites: Vec<Website>,
     /// Where the websites are hosted.
     pub hosting: Option<Hosting>,
@@ -239,6 +247,59 @@ pub struct Website {
     pub icp_number: String,
 }
 
+/// The filing on record (已备案信息) that an operation acts on, as MIIT
+/// holds it: the subject's number, the recorded subject and its websites.
+///
+/// Give what is known; what is omitted is not compared. A value that must
+/// equal the record (an `add_access` order's subject, say) is compared only
+/// where the record gives it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
+pub struct Existing {
+    /// The subject's filing number (主体备案号), e.g. `浙ICP备2024000001号`.
+    #[serde(deserialize_with = "text")]
+    pub subject_number: String,
+    /// The subject as recorded, in the shape of [`Application::subject`].
+    pub subject: Option<Subject>,
+    /// The services recorded for the subject, each with its number.
+    #[serde(deserialize_with = "list")]
+    pub websites: Vec<RecordedWebsite>,
+}
+
+/// A website on record: its number and what MIIT records about it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
+pub struct RecordedWebsite {
+    /// The recorded website name.
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    /// The recorded domains (only `name` is compared).
+    #[serde(deserialize_with = "list")]
+    pub domains: Vec<Domain>,
+    /// The recorded home page, where known.
+    #[serde(deserialize_with = "text")]
+    pub homepage: String,
+    /// The recorded service content, where known.
+    #[serde(deserialize_with = "list")]
+    pub content: Vec<Content>,
+    /// The recorded website manager (网站负责人).
+    pub manager: Option<Person>,
+    /// The recorded remarks, where known.
+    #[serde(deserialize_with = "text")]
+    pub remarks: String,
+    /// The website's filing number (网站备案号), e.g. `浙ICP备2024000001号-1`.
+    #[serde(deserialize_with = "text")]
+    pub icp_number: String,
+    /// The access providers (接入商) the website is recorded at, e.g.
+    /// `aliyun`, `tencent`: with none, it is a 空壳网站.
+    #[serde(deserialize_with = "list")]
+    pub access_providers: Vec<String>,
+}
+
 /// A domain of a website, with what the registrar records about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -388,9 +449,19 @@ impl ParseError {
 }
 
 impl Application {
-    /// The filing type, derived from the subject kind.
+    /// The filing type, derived from the subject kind (for an order without
+    /// a subject, the recorded subject's).
     pub fn filing_type(&self) -> Option<FilingType> {
-        self.subject.as_ref().and_then(Subject::filing_type)
+        self.subject
+            .as_ref()
+            .and_then(Subject::filing_type)
+            .or_else(|| self.existing.as_ref()?.subject.as_ref()?.filing_type())
+    }
+
+    /// What the order does: its [`operation`](Application::operation), a
+    /// first filing when absent.
+    pub fn operation(&self) -> Operation {
+        self.operation.unwrap_or(Operation::FirstFiling)
     }
 }
 
@@ -423,7 +494,9 @@ impl<'de> Deserialize<'de> for Application {
             province: Option<Province>,
             #[serde(with = "date_opt")]
             as_of: Option<Date>,
+            operation: Option<Operation>,
             subject: Option<Subject>,
+            existing: Option<Existing>,
             #[serde(deserialize_with = "list")]
             websites: Vec<Website>,
             hosting: Option<Hosting>,
@@ -436,7 +509,9 @@ impl<'de> Deserialize<'de> for Application {
         Ok(Application {
             province: fields.province,
             as_of: fields.as_of,
+            operation: fields.operation,
             subject: fields.subject,
+            existing: fields.existing,
             websites: fields.websites,
             hosting: fields.hosting,
             unknown_fields,

@@ -22,10 +22,11 @@ vocabulary! {
     /// is what reports carry and what [`FromStr`](std::str::FromStr) and serde accept.
     ///
     /// The variants below are grouped by family: input, subject,
-    /// certificates, people, websites, domains, hosting, submission. Each
-    /// variant's page gives its id and default severity; the catalogue below
-    /// gives, for every code, its parameters ([`Code::params`]) and the
-    /// English and Chinese message templates of the embedded rule data.
+    /// certificates, people, websites, domains, hosting, submission,
+    /// operations. Each variant's page gives its id and default severity;
+    /// the catalogue below gives, for every code, its parameters
+    /// ([`Code::params`]) and the English and Chinese message templates of
+    /// the embedded rule data.
     /// [`RuleSet::catalogue`](crate::RuleSet::catalogue) is the same
     /// catalogue as data (serialisable, e.g. for `beian rules codes --format json`).
     ///
@@ -108,6 +109,27 @@ vocabulary! {
         PersonPrincipalNotLegalRepresentative = ("person.principal_not_legal_representative", Severity::Error),
         /// The province requires the website manager to be the principal when the principal is not the legal representative.
         PersonManagerMustBePrincipal = ("person.manager_must_be_principal", Severity::Error),
+        /// The emergency phone is the mobile (or the emergency phone) of
+        /// another responsible person. Params: `phone` (masked), `other`
+        /// (the path of the number it repeats).
+        PersonEmergencyPhoneShared = ("person.emergency_phone_shared", Severity::Error),
+        /// Two responsible people with different names give the same
+        /// certificate number. Params: `number` (masked), `other` (the path
+        /// of the first person's number).
+        PersonCertificateShared = ("person.certificate_shared", Severity::Error),
+        /// The same person (the same certificate number) is given twice with
+        /// different data. Params: `field` (`certificate.kind`,
+        /// `certificate.valid_until`, `mobile`, `emergency_phone` or
+        /// `email`), `other` (the path of the first occurrence).
+        PersonDataInconsistent = ("person.data_inconsistent", Severity::Error),
+        /// The province requires the website manager to be another person
+        /// than the principal and the legal representative. Params: `province`.
+        PersonManagerMustNotBePrincipal = ("person.manager_must_not_be_principal", Severity::Error),
+        /// The province does not accept this kind of certificate for this
+        /// role (e.g. the principal must hold a mainland resident ID card).
+        /// Params: `kind`, `role`, `province`, `accepted` (the kinds it
+        /// accepts, when it lists them).
+        PersonCertificateKindNotAccepted = ("person.certificate_kind_not_accepted", Severity::Error),
 
         // Websites
         /// The website name has fewer than 3 characters.
@@ -130,6 +152,12 @@ vocabulary! {
         WebsiteNamePreApprovalKeyword = ("website.name_pre_approval_keyword", Severity::Error),
         /// Two websites in the application have the same name.
         WebsiteNameDuplicate = ("website.name_duplicate", Severity::Warning),
+        /// An entity's website name shares nothing with the subject's name:
+        /// it is neither its full name nor its short name (字号; read as the
+        /// registered name without the leading division names and the
+        /// trailing organisational form). Params: `name`, `subject` (the
+        /// subject's name), `short_name` (what was compared).
+        WebsiteNameUnrelatedToSubject = ("website.name_unrelated_to_subject", Severity::Warning),
         /// Service content that personal filings may not have.
         WebsiteContentNotAllowedForPersonal = ("website.content_not_allowed_for_personal", Severity::Error),
         /// Service content the province does not accept for this filing type.
@@ -144,6 +172,13 @@ vocabulary! {
         WebsiteCommercialRequiresLicense = ("website.commercial_requires_license", Severity::Info),
         /// More domains than the province allows per website.
         WebsiteTooManyDomains = ("website.too_many_domains", Severity::Error),
+        /// One website holds domains with different names (`aaa.com` and
+        /// `bbb.com`; `aaa.com` and `aaa.cn` have one name, `aaa`), which
+        /// must be filed as separate websites; at the first domain whose
+        /// name differs from the first domain's. Params: `domain`, `name`
+        /// (its name without the public suffix), `other` (the path of the
+        /// website's first domain), `other_name` (that domain's name).
+        WebsiteDomainsDifferentNames = ("website.domains_different_names", Severity::Error),
         /// The home page is not under one of the website's domains.
         WebsiteHomepageOutsideDomains = ("website.homepage_outside_domains", Severity::Error),
         /// The website's `icp_number` is not an ICP filing number or ICP licence number, even read leniently.
@@ -206,6 +241,38 @@ vocabulary! {
         SubmissionTooManyWebsites = ("submission.too_many_websites", Severity::Error),
         /// More domains, counted over all websites, than the province accepts in one submission; the finding points at the first domain over the limit.
         SubmissionTooManyDomains = ("submission.too_many_domains", Severity::Error),
+
+        // Operations
+        /// A value that must equal the filing on record differs; the finding
+        /// points at the value in the order. Params: `field`, `recorded` (masked
+        /// like any personal number), `operation`.
+        OperationRecordMismatch = ("operation.record_mismatch", Severity::Error),
+        /// A change of what never changes: the province, the subject's
+        /// certificate number, a domain added to a filed website.
+        OperationImmutableField = ("operation.immutable_field", Severity::Error),
+        /// An `icp_number` that is not one of the record's, or a number under
+        /// another subject's; also a record that contradicts itself (two
+        /// services with one number). Params: `icp_number`, `problem`.
+        OperationUnknownNumber = ("operation.unknown_number", Severity::Error),
+        /// The province does not allow this change or order (e.g. a personal
+        /// subject changed to another person).
+        OperationNotAllowedInProvince = ("operation.not_allowed_in_province", Severity::Error),
+        /// The operation is not open to this kind of subject (e.g. an entity changed to a person).
+        OperationNotAllowedForSubject = ("operation.not_allowed_for_subject", Severity::Error),
+        /// An order that mixes operations that must be separate orders (a new
+        /// website in an access order, a filed one in an `add_website` order).
+        OperationCombined = ("operation.combined", Severity::Error),
+        /// Cancelling the last service, or the last access of a website, leaves
+        /// a 空壳 that the administration cancels.
+        OperationLeavesEmptySubject = ("operation.leaves_empty_subject", Severity::Warning),
+        /// A change order whose data equals the record (path: the whole order).
+        OperationNothingChanged = ("operation.nothing_changed", Severity::Warning),
+        /// A new website takes the name of a filed website, where the province
+        /// says to change that website instead.
+        OperationWebsiteNameOnRecord = ("operation.website_name_on_record", Severity::Error),
+        /// The record holds a service with no access provider, which the
+        /// province requires cancelled before a new order.
+        OperationEmptyServiceOnRecord = ("operation.empty_service_on_record", Severity::Error),
     }
 }
 
@@ -336,7 +403,11 @@ impl Code {
                 const {
                     &[
                         p("field", "the key that must not be given"),
-                        p("filing_type", "`personal` or `entity`"),
+                        opt(
+                            "filing_type",
+                            "`personal` or `entity`, when the filing type forbids the key",
+                        ),
+                        opt("operation", "the operation, when the kind of order forbids the key"),
                     ]
                 }
             }
@@ -512,6 +583,7 @@ impl Code {
                         p("name", "the website name as given"),
                         p("length", "its length as the rule counts it"),
                         p("min_length", "the minimum length"),
+                        opt("counted", "`Han` when the rule counts only Han characters"),
                     ]
                 }
             }
@@ -821,6 +893,144 @@ impl Code {
                         p("count", "the number of domains over all websites"),
                         p("limit", "the most the province accepts in one submission"),
                         p("province", PROVINCE),
+                    ]
+                }
+            }
+            PersonEmergencyPhoneShared => {
+                const {
+                    &[
+                        p("phone", "the emergency phone number, masked (`138****5678`)"),
+                        p("other", "the JSON Pointer of the number it repeats"),
+                    ]
+                }
+            }
+            PersonCertificateShared => {
+                const {
+                    &[
+                        p("number", MASKED_CERTIFICATE),
+                        p("other", "the JSON Pointer of the first person's certificate number"),
+                    ]
+                }
+            }
+            PersonDataInconsistent => {
+                const {
+                    &[
+                        p(
+                            "field",
+                            "what differs: `certificate.kind`, `certificate.valid_until`, `mobile`, `emergency_phone` or `email`",
+                        ),
+                        p("other", "the JSON Pointer of the first occurrence"),
+                    ]
+                }
+            }
+            PersonManagerMustNotBePrincipal => const { &[p("province", PROVINCE)] },
+            PersonCertificateKindNotAccepted => {
+                const {
+                    &[
+                        p("kind", "the certificate kind given"),
+                        p("role", "whose certificate it is: `principal` or `manager`"),
+                        p("province", PROVINCE),
+                        opt(
+                            "accepted",
+                            "the certificate kinds the province accepts for the role, when it lists them",
+                        ),
+                    ]
+                }
+            }
+            WebsiteNameUnrelatedToSubject => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("subject", "the subject's name"),
+                        p("short_name", "the subject's short name (字号) it was compared with"),
+                    ]
+                }
+            }
+            WebsiteDomainsDifferentNames => {
+                const {
+                    &[
+                        p("domain", "the domain whose name differs"),
+                        p("name", "its name without the public suffix"),
+                        p("other", "the JSON Pointer of the website's first domain"),
+                        p("other_name", "that domain's name without the public suffix"),
+                    ]
+                }
+            }
+            OperationRecordMismatch => {
+                const {
+                    &[
+                        p("field", "the key whose value differs"),
+                        p("recorded", "the value on record, masked like any personal number"),
+                        p("operation", "the operation of the order"),
+                    ]
+                }
+            }
+            OperationImmutableField => {
+                const {
+                    &[
+                        p(
+                            "field",
+                            "what cannot change: `province`, `number` (the subject's certificate) or `domains`",
+                        ),
+                        p(
+                            "recorded",
+                            "the value on record, masked like any personal number (for domains, the filed ones)",
+                        ),
+                        p("reason", "why it cannot change (English)"),
+                    ]
+                }
+            }
+            OperationUnknownNumber => {
+                const {
+                    &[
+                        p("icp_number", "the number as given"),
+                        p("problem", "what is wrong with it (English)"),
+                    ]
+                }
+            }
+            OperationNotAllowedInProvince => {
+                const {
+                    &[
+                        p("province", PROVINCE),
+                        p("operation", "the operation of the order"),
+                        p("reason", "what the province does not allow (English)"),
+                    ]
+                }
+            }
+            OperationNotAllowedForSubject => {
+                const {
+                    &[
+                        p("operation", "the operation of the order"),
+                        p("reason", "what is not open to this kind of subject (English)"),
+                    ]
+                }
+            }
+            OperationCombined => {
+                const {
+                    &[
+                        p("operation", "the operation of the order"),
+                        p("reason", "why this part belongs to another order (English)"),
+                        p("instead", "the operation of the order it belongs to"),
+                    ]
+                }
+            }
+            OperationLeavesEmptySubject => const { &[p("reason", "what would be left without access (English)")] },
+            OperationNothingChanged => const { &[p("operation", "the operation of the order")] },
+            OperationWebsiteNameOnRecord => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("icp_number", "the number of the filed website with that name"),
+                        p("province", PROVINCE),
+                    ]
+                }
+            }
+            OperationEmptyServiceOnRecord => {
+                const {
+                    &[
+                        p("icp_number", "the number of the service on record without access"),
+                        p("province", PROVINCE),
+                        p("operation", "the operation of the order"),
                     ]
                 }
             }

@@ -94,6 +94,81 @@
 //! # Ok::<(), beian::ParseError>(())
 //! ```
 //!
+//! # Operations
+//!
+//! Most orders a provider takes act on a filing already on record: a new
+//! website of a filed subject, a filed website moved to this provider, a
+//! change, a cancellation. An application names its [`Operation`]
+//! (`operation`, a first filing when absent) and carries the filing on record
+//! in [`Existing`] (`existing`: the subject's number, the recorded subject and
+//! its websites with their numbers, domains, managers and access providers).
+//! What each operation holds, which rules of a first filing check its new
+//! data, its materials and steps are rule data (`rules/operations.toml`);
+//! each province's change and access rules are the `[operations]` of its
+//! file. Every number is read with [`number`], and must be one of the
+//! record's (`operation.unknown_number`); what an add or access order gives
+//! must equal the record (`operation.record_mismatch`, the recorded value
+//! masked); the province, the subject's certificate number and the domains
+//! of a filed website never grow (`operation.immutable_field`).
+//!
+//! ```
+//! use beian::{Application, Severity, validate};
+//!
+//! let order = |name: &str| -> Application {
+//!     let json = match name {
+//!         "add_website" => include_str!("../examples/applications/add_website.json"),
+//!         "add_access" => include_str!("../examples/applications/add_access.json"),
+//!         "change_subject" => include_str!("../examples/applications/change_subject.json"),
+//!         "change_website" => include_str!("../examples/applications/change_website.json"),
+//!         "change_filing" => include_str!("../examples/applications/change_filing.json"),
+//!         "cancel_subject" => include_str!("../examples/applications/cancel_subject.json"),
+//!         "cancel_website" => include_str!("../examples/applications/cancel_website.json"),
+//!         _ => include_str!("../examples/applications/cancel_access.json"),
+//!     };
+//!     Application::from_json(json).unwrap()
+//! };
+//! // One order of each kind, each ready to submit.
+//! for name in ["add_website", "add_access", "change_subject", "change_website", "change_filing",
+//!              "cancel_subject", "cancel_website", "cancel_access"] {
+//!     let report = validate(&order(name));
+//!     assert!(report.is_ok(), "{name}: {:?}", report.findings);
+//!     assert_eq!(order(name).operation().as_str(), name);
+//! }
+//!
+//! // An access order: the SMS goes to the manager of each website accessed.
+//! let report = validate(&order("add_access"));
+//! let sms = report.steps.iter().find(|s| &*s.id == "sms_verification").unwrap();
+//! assert_eq!(sms.recipients, ["/websites/0/manager"]);
+//!
+//! // ... and its data must equal the record: here the recorded mobile differs.
+//! let mut access = order("add_access");
+//! let recorded = access.existing.as_mut().unwrap().subject.as_mut().unwrap();
+//! recorded.principal.as_mut().unwrap().mobile = "13700001111".into();
+//! let report = validate(&access);
+//! let f = report.errors().next().unwrap();
+//! assert_eq!((f.code.as_str(), f.path.as_str()), ("operation.record_mismatch", "/subject/principal/mobile"));
+//! assert_eq!(f.params["recorded"], "137****1111");
+//!
+//! // A cancellation has no materials, and cancelling access has no SMS.
+//! let report = validate(&order("cancel_access"));
+//! assert!(report.materials.is_empty());
+//! assert!(report.steps.iter().all(|s| &*s.id != "sms_verification"));
+//!
+//! // Cancelling the last access of a website leaves an empty filing (空壳).
+//! let mut cancel = order("cancel_access");
+//! cancel.existing.as_mut().unwrap().websites[0].access_providers = vec!["tencent".into()];
+//! let report = validate(&cancel);
+//! assert_eq!(report.findings[0].code.as_str(), "operation.leaves_empty_subject");
+//! assert_eq!(report.findings[0].severity, Severity::Warning);
+//!
+//! // Zhejiang lets a person become only the enterprise they represent.
+//! let mut change = order("change_subject");
+//! let recorded = change.existing.as_mut().unwrap().subject.as_mut().unwrap();
+//! recorded.certificate.as_mut().unwrap().number = "330106198805050011".into();
+//! let report = validate(&change);
+//! assert_eq!(report.errors().next().unwrap().code.as_str(), "operation.not_allowed_in_province");
+//! ```
+//!
 //! # The contract, the codes, the cookbook
 //!
 //! - [`contract`] is the contract of the crate with its users: the keys of
@@ -102,7 +177,11 @@
 //! - [`Code`] is the catalogue of finding codes: for every code its id,
 //!   default severity, meaning, parameters and message templates;
 //!   [`RuleSet::catalogue`] is the same as data. Codes are never reused; a
-//!   rule set may change the severity of a rule, never its code.
+//!   rule set may change the severity of a rule, never its code. Besides
+//!   the codes of a first filing there are `website.icp_number_*` (a
+//!   website's existing filing number), `submission.*` (the caps some
+//!   provinces put on one submission) and `operation.*` (orders on a filing
+//!   on record).
 //! - [`cookbook`] has recipes, each a tested example: an HTTP handler that
 //!   returns the report, updated rules, a fixed date, a form step by step,
 //!   messages in both languages (and one's own), parsing one identifier,
@@ -120,16 +199,38 @@
 //!
 //! # Untrusted input
 //!
-//! Applications come from users. The JSON parser is serde_json's; the
-//! checks then look at no more than 100 websites, 100 domains per website,
-//! 100 items of any other list and strings of up to 1,000 characters. What
-//! is over a limit is reported as `input.too_large` and not checked further,
-//! so the cost of validation stays bounded by those limits, whatever the
-//! size of the input.
+//! Applications come from users, and the library is built to take them from
+//! anyone:
 //!
-//! Rule files are trusted configuration: they are parsed, type-checked and
-//! compiled when a rule set loads, and a malformed file is a [`RuleError`]
-//! naming the file and line. Loading never panics.
+//! - **Reading.** [`Application::from_json`] parses with serde_json (which
+//!   limits nesting) into a JSON tree, then reads the model from it; a value
+//!   that does not fit is taken out and reported (`field.invalid`), at most
+//!   100 of them one by one. A list where an object belongs is invalid, never
+//!   read position by position.
+//! - **Limits.** The checks look at no more than 100 websites, 100 apps,
+//!   100 domains per website, 100 items of any other list, and strings and
+//!   keys of up to 1,000 characters. The application is measured before any
+//!   rule reads it (a string's bytes first, so measuring a 50 MB value costs
+//!   what a short one does); what is over a limit is reported once as
+//!   `input.too_large` with its length, never repeated, and read by no rule:
+//!   the checks read a copy in which it is empty or cut to the limit. The
+//!   cost of [`Validator::validate`] is therefore bounded by the limits, not
+//!   by the size of the input (`BENCHMARKS.md` has the figures: a 50 MB value
+//!   costs about what the personal sample does).
+//! - **The report.** It lists at most 100 findings of one code (the first in
+//!   document order); the rest are counted in one `input.too_large` finding
+//!   at the document. Certificate and phone numbers appear only masked, and
+//!   no finding adds a digit the mask hides (a region code, a birth date);
+//!   a phone number inside an echoed e-mail address is masked too.
+//!   [`Report::to_text`] escapes control characters from the input.
+//! - **Dates.** Evaluation dates lie in the years 1 to 9999, so that every
+//!   report reads back.
+//!
+//! Rule files are configuration, read from a directory an operator
+//! controls, and still checked as input: each must be a regular file of at
+//! most 4 MiB (a FIFO or a device is refused before it is opened); they are
+//! parsed, type-checked and compiled when a rule set loads, and a malformed
+//! file is a [`RuleError`] naming the file and line. Loading never panics.
 //!
 //! # Crate features
 //!
@@ -196,8 +297,8 @@ mod validator;
 mod vocabulary;
 
 pub use application::{
-    Application, AuthorizationCode, Certificate, CloudServer, Domain, Hosting, InvalidField, LegalRepresentative,
-    ParseError, Person, PreApproval, ResidencePermit, Subject, Validity, Website,
+    Application, AuthorizationCode, Certificate, CloudServer, Domain, Existing, Hosting, InvalidField,
+    LegalRepresentative, ParseError, Person, PreApproval, RecordedWebsite, ResidencePermit, Subject, Validity, Website,
 };
 pub use code::{Code, Param};
 pub use province::{Province, UnknownProvince};
@@ -207,8 +308,8 @@ pub use ruleset::{CatalogueEntry, RuleSet};
 pub use stage::Stage;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
-    Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, PreApprovalCategory, Severity, SubjectKind,
-    UnknownId,
+    Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, Operation, PreApprovalCategory, Severity,
+    SubjectKind, UnknownId,
 };
 
 /// The calendar date type of the API (`jiff::civil::Date`).

@@ -261,6 +261,9 @@ impl Report {
                 if !limits.is_empty() {
                     out.push_str(&format!(" — {}", limits.join(", ")));
                 }
+                if !s.recipients.is_empty() {
+                    out.push_str(&format!(" ({}{})", t("接收人：", "to "), s.recipients.join(", ")));
+                }
                 out.push('\n');
             }
         }
@@ -402,6 +405,8 @@ const KEY_ORDER: &[&str] = &[
     "category",
     "province",
     "as_of",
+    "operation",
+    "subject_number",
     "subject",
     "name",
     "holder",
@@ -416,6 +421,7 @@ const KEY_ORDER: &[&str] = &[
     "residence_permit",
     "legal_representative",
     "principal",
+    "existing",
     "websites",
     "domains",
     "real_name_verified",
@@ -429,6 +435,7 @@ const KEY_ORDER: &[&str] = &[
     "manager",
     "remarks",
     "icp_number",
+    "access_providers",
     "hosting",
     "provider",
     "region",
@@ -518,7 +525,26 @@ mod tests {
         // serde_json's map is a BTreeMap here, so take the order from the
         // struct definitions instead, as the application model orders them.
         let objects: Vec<Vec<&str>> = vec![
-            vec!["province", "as_of", "subject", "websites", "hosting"],
+            vec![
+                "province",
+                "as_of",
+                "operation",
+                "subject",
+                "existing",
+                "websites",
+                "hosting",
+            ],
+            vec!["subject_number", "subject", "websites"],
+            vec![
+                "name",
+                "domains",
+                "homepage",
+                "content",
+                "manager",
+                "remarks",
+                "icp_number",
+                "access_providers",
+            ],
             vec![
                 "kind",
                 "name",
@@ -592,6 +618,8 @@ mod tests {
             keys(&Person::default()),
             keys(&ResidencePermit::default()),
             keys(&Website::default()),
+            keys(&Existing::default()),
+            keys(&RecordedWebsite::default()),
             keys(&Domain::default()),
             keys(&PreApproval::default()),
         ];

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use crate::application::Application;
 use crate::check::{self, Context};
 use crate::report::Report;
+use crate::rules::operations::Checked;
 use crate::ruleset::RuleSet;
 use crate::stage::Stage;
 
@@ -116,22 +117,29 @@ impl Validator {
         let app = if over.is_empty() {
             app
         } else {
-            limited = check::limits::within(app);
+            limited = check::limits::within(app, &over);
             &limited
         };
-        let mut cx = Context::new(self.rules.data(), app, over, as_of, self.stage);
+        let data = self.rules.data();
+        let operation = data.operations.of(app.operation());
+        // The rules of a first filing check the order's new data.
+        let view = check::operation::view(app, operation);
+        let mut cx = Context::new(data, app, &view, over, as_of, self.stage);
         check::input::check(&mut cx);
+        check::number::check(&mut cx);
+        check::operation::check(&mut cx);
         check::subject::check(&mut cx);
         check::certificate::check(&mut cx);
         check::person::check(&mut cx);
         check::name::check(&mut cx);
         check::content::check(&mut cx);
         check::domain::check(&mut cx);
-        check::submission::check(&mut cx);
+        if operation.checks(Checked::Submission) {
+            check::submission::check(&mut cx);
+        }
         check::hosting::check(&mut cx);
-        check::number::check(&mut cx);
-        let materials = check::materials::checklist(&cx);
-        let steps = check::process::steps(&cx);
+        let materials = check::operation::materials(&cx, check::materials::checklist(&cx));
+        let steps = check::operation::steps(&cx, check::process::steps(&cx));
         cx.into_report(materials, steps)
     }
 }

@@ -348,6 +348,35 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What an order does to the filing on record (备案类型): a first filing,
+    /// or an order that acts on a filed subject and its services.
+    ///
+    /// The regulator or the providers may add kinds of order, and so may a
+    /// later version (hence `#[non_exhaustive]`): match with a `_` arm.
+    #[non_exhaustive]
+    pub enum Operation ("operation") {
+        /// 首次备案: a subject and its services filed for the first time (the default).
+        FirstFiling = "first_filing",
+        /// 新增网站: new services added to a filed subject.
+        AddWebsite = "add_website",
+        /// 新增接入 / 接入备案: filed services hosted at one more access provider.
+        AddAccess = "add_access",
+        /// 变更主体: the subject's recorded data changed.
+        ChangeSubject = "change_subject",
+        /// 变更网站: filed services' recorded data changed.
+        ChangeWebsite = "change_website",
+        /// 变更备案: both the subject and services changed.
+        ChangeFiling = "change_filing",
+        /// 注销主体: the subject and all its services cancelled.
+        CancelSubject = "cancel_subject",
+        /// 注销网站: services cancelled, the subject kept.
+        CancelWebsite = "cancel_website",
+        /// 取消接入: services no longer hosted at this access provider.
+        CancelAccess = "cancel_access",
+    }
+}
+
+vocabulary! {
     /// How a cloud server is paid for.
     ///
     /// The regulator or the providers may add ids, and so may a later version

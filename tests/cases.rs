@@ -426,7 +426,8 @@ const DISTRICTS: [(&str, &str, &str); 31] = [
 /// `province`; replaces a leading district of `DISTRICTS` in every address
 /// with the new province's; gives every resident ID card the new district's
 /// code and every 18-character credit code the new prefecture's code, with
-/// their check characters recomputed. Names, phones and domains stay.
+/// their check characters recomputed; gives ICP filing numbers (`subject_number`,
+/// `icp_number`) the new province's abbreviation. Names, phones and domains stay.
 fn relocate(doc: &mut Value, province: &str) -> Result<(), String> {
     let (_, prefix, district) = DISTRICTS
         .iter()
@@ -464,6 +465,29 @@ fn relocate(doc: &mut Value, province: &str) -> Result<(), String> {
         }
     }
     walk(doc, prefix, district, &prefecture);
+    // Filing numbers (of an order on record) take the new province's abbreviation.
+    let to: beian::Province = province.parse().map_err(|_| format!("unknown province `{province}`"))?;
+    fn numbers(v: &mut Value, to: char) {
+        match v {
+            Value::Object(map) => {
+                for (key, value) in map.iter_mut() {
+                    match value {
+                        Value::String(number) if key == "subject_number" || key == "icp_number" => {
+                            if let Some(first) = number.chars().next()
+                                && number[first.len_utf8()..].starts_with("ICP备")
+                            {
+                                *number = format!("{to}{}", &number[first.len_utf8()..]);
+                            }
+                        }
+                        _ => numbers(value, to),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| numbers(i, to)),
+            _ => {}
+        }
+    }
+    numbers(doc, beian::RuleSet::embedded().icp_abbreviations(to)[0]);
     Ok(())
 }
 

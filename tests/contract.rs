@@ -91,6 +91,16 @@ fn the_tables_list_the_keys_of_the_model() {
         "pre-approval",
     );
     same(
+        table_keys(&page, "## The filing on record"),
+        keys(&beian::Existing::default()),
+        "existing",
+    );
+    same(
+        table_keys(&page, "A recorded website"),
+        keys(&beian::RecordedWebsite::default()),
+        "recorded website",
+    );
+    same(
         braced_keys(&page, "- `{\"kind\": \"cloud_server\", "),
         keys(&beian::CloudServer::default()),
         "cloud server",

@@ -145,3 +145,41 @@ fn a_value_over_a_limit_is_never_repeated() {
         .collect();
     assert_eq!(too_large, ["/subject", "/subject/name", "/websites/0/domains/0/name"]);
 }
+
+#[test]
+fn a_report_lists_at_most_100_findings_of_one_code() {
+    let mut app = sample("entity.json");
+    let site = app.websites[0].clone();
+    app.websites = (0..100)
+        .map(|i| {
+            let mut site = site.clone();
+            site.name = format!("示例科技官网{i}");
+            // Two domains each: 200 holder mismatches.
+            site.domains = (0..2)
+                .map(|j| {
+                    let mut d = site.domains[0].clone();
+                    d.name = format!("example-{i}-{j}.cn");
+                    d.holder = "另一家公司".into();
+                    d
+                })
+                .collect();
+            site.homepage = format!("https://www.example-{i}-0.cn/");
+            site
+        })
+        .collect();
+    let report = validate(&app);
+    let mismatches = report
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::DomainHolderMismatch)
+        .count();
+    assert_eq!(mismatches, 100);
+    let counted = report
+        .findings
+        .iter()
+        .find(|f| f.code == Code::InputTooLarge && f.path.is_empty())
+        .expect("the rest is counted");
+    assert_eq!(counted.params["limit"], 100);
+    assert!(counted.params["count"].as_u64().unwrap() >= 200);
+    assert!(!report.is_ok());
+}

@@ -16,7 +16,7 @@ use serde::de::{self, Visitor};
 use serde_json::Value;
 
 use super::{Application, Certificate, Domain, LegalRepresentative, ParseError, Person, PreApproval, ResidencePermit};
-use super::{Subject, Website, pointer};
+use super::{Existing, RecordedWebsite, Subject, Website, pointer};
 use crate::province::Province;
 use crate::text;
 
@@ -352,15 +352,30 @@ fn object_at(path: &str) -> Option<fn() -> Vec<&'static str>> {
         .collect();
     Some(match generic.as_slice() {
         [] => fields::<Application>,
-        ["subject"] => fields::<Subject>,
-        ["subject", "legal_representative"] => fields::<LegalRepresentative>,
-        ["subject", "residence_permit"] => fields::<ResidencePermit>,
-        ["subject", "principal"] | ["websites", "#", "manager"] => fields::<Person>,
+        ["subject"] | ["existing", "subject"] => fields::<Subject>,
+        ["subject", "legal_representative"] | ["existing", "subject", "legal_representative"] => {
+            fields::<LegalRepresentative>
+        }
+        ["subject", "residence_permit"] | ["existing", "subject", "residence_permit"] => fields::<ResidencePermit>,
+        ["subject", "principal"]
+        | ["websites", "#", "manager"]
+        | ["existing", "subject", "principal"]
+        | ["existing", "websites", "#", "manager"] => fields::<Person>,
         ["subject", "certificate"]
         | ["subject", "legal_representative" | "principal", "certificate"]
-        | ["websites", "#", "manager", "certificate"] => fields::<Certificate>,
+        | ["websites", "#", "manager", "certificate"]
+        | ["existing", "subject", "certificate"]
+        | [
+            "existing",
+            "subject",
+            "legal_representative" | "principal",
+            "certificate",
+        ]
+        | ["existing", "websites", "#", "manager", "certificate"] => fields::<Certificate>,
         ["websites", "#"] => fields::<Website>,
-        ["websites", "#", "domains", "#"] => fields::<Domain>,
+        ["websites", "#", "domains", "#"] | ["existing", "websites", "#", "domains", "#"] => fields::<Domain>,
+        ["existing"] => fields::<Existing>,
+        ["existing", "websites", "#"] => fields::<RecordedWebsite>,
         ["websites", "#", "pre_approvals", "#"] => fields::<PreApproval>,
         ["hosting"] => fields::<super::Hosting>,
         _ => return None,
@@ -459,6 +474,54 @@ mod tests {
         assert!(known_keys("/subject/principal/certificate/x").contains(&"valid_until"));
         assert!(known_keys("/hosting/x").contains(&"purchased_months"));
         assert!(known_keys("/hosting/x").contains(&"issuer_account"));
+        assert!(known_keys("/x").contains(&"operation"));
+        assert!(known_keys("/existing/x").contains(&"subject_number"));
+        assert!(known_keys("/existing/subject/x").contains(&"mailing_address"));
+        assert!(known_keys("/existing/subject/principal/x").contains(&"mobile"));
+        assert!(known_keys("/existing/subject/principal/certificate/x").contains(&"valid_until"));
+        assert!(known_keys("/existing/websites/0/x").contains(&"access_providers"));
+        assert!(known_keys("/existing/websites/0/domains/0/x").contains(&"holder"));
+        assert!(known_keys("/existing/websites/0/manager/certificate/x").contains(&"number"));
+    }
+
+    #[test]
+    fn a_list_where_the_record_has_an_object_is_invalid() {
+        let app = Application::from_json(
+            r#"{"operation": "cancel_website", "existing": {"subject_number": "浙ICP备2024000001号",
+                "subject": [], "websites": [[], {"icp_number": "浙ICP备2024000001号-1", "manager": [1]}]}}"#,
+        )
+        .unwrap();
+        let paths: Vec<&str> = app.invalid_fields.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/existing/subject",
+                "/existing/websites/0",
+                "/existing/websites/1/manager"
+            ]
+        );
+        let existing = app.existing.unwrap();
+        assert_eq!(existing.websites.len(), 1);
+        assert_eq!(existing.websites[0].icp_number, "浙ICP备2024000001号-1");
+        assert!(existing.subject.is_none());
+    }
+
+    #[test]
+    fn an_unknown_key_of_the_record_gets_a_suggestion() {
+        let app = Application::from_json(
+            r#"{"operation": "add_access", "existing": {"subject_numbr": "x", "websites": [{"acess_providers": []}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            app.unknown_fields,
+            ["/existing/subject_numbr", "/existing/websites/0/acess_providers"]
+        );
+        let nearest = |path: &str| crate::text::nearest(path.rsplit('/').next().unwrap(), known_keys(path));
+        assert_eq!(nearest("/existing/subject_numbr"), Some("subject_number"));
+        assert_eq!(
+            nearest("/existing/websites/0/acess_providers"),
+            Some("access_providers")
+        );
     }
 
     #[test]

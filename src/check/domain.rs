@@ -35,6 +35,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
             }
         }
         too_many_domains(cx, rules, i, website);
+        different_names(cx, rules, i, website);
         homepage(cx, rules, i, website, &names);
     }
 }
@@ -173,6 +174,14 @@ fn suffix(
         }
     }
     if let Some(province) = cx.province() {
+        if let Some(kind) = cx.facts.subject_kind {
+            for r in &province.domains.required {
+                if r.subject_kinds.contains(&kind) && !r.suffixes.covers(suffix_ascii) {
+                    let extra = params! { "subject_kind" => kind.as_str(), "province" => province_slug(cx) };
+                    restrictions.push((&r.rule, "this kind of subject must use another suffix", extra));
+                }
+            }
+        }
         for (excluded, when, rule) in &province.domains.excluded {
             if when.holds(&cx.facts) && excluded.covers(suffix_ascii) {
                 let extra = params! { "province" => province_slug(cx) };
@@ -362,6 +371,53 @@ fn too_many_domains(cx: &mut Context<'_>, rules: &DomainRules, i: usize, website
             rule,
             params,
         );
+    }
+}
+
+/// Domains of one website with different names without their public
+/// suffix (`aaa.com` and `bbb.com`; `aaa.com` and `aaa.cn` are one name):
+/// at the first domain whose name is not the first domain's. Domains that
+/// do not parse are left out (they are `domain.invalid`).
+fn different_names(cx: &mut Context<'_>, rules: &DomainRules, i: usize, website: &Website) {
+    let rule = cx
+        .province()
+        .and_then(|p| p.domains.different_names.as_ref())
+        .unwrap_or(&rules.different_names);
+    let mut first: Option<(usize, String, String)> = None;
+    for (j, domain) in Context::domains(website) {
+        let Ok(name) = DomainName::parse(domain.name.trim()) else {
+            continue;
+        };
+        let split = rules.split(&name);
+        let Some(label) = name.labels().rev().nth(split.suffix_labels) else {
+            continue; // a public suffix alone
+        };
+        // Compared in ASCII, shown as written in Unicode.
+        let shown = name
+            .as_unicode()
+            .split('.')
+            .rev()
+            .nth(split.suffix_labels)
+            .unwrap_or(label);
+        match &first {
+            None => first = Some((j, label.to_owned(), shown.to_owned())),
+            Some((k, other, other_shown)) if other != label => {
+                let params = params! {
+                    "domain" => name.as_unicode(),
+                    "name" => shown,
+                    "other" => domain_path(i, *k, "name"),
+                    "other_name" => other_shown.as_str(),
+                };
+                cx.flag(
+                    Code::WebsiteDomainsDifferentNames,
+                    domain_path(i, j, "name"),
+                    rule,
+                    params,
+                );
+                return;
+            }
+            Some(_) => {}
+        }
     }
 }
 

@@ -17,6 +17,7 @@ use crate::rules::condition::Condition;
 use crate::rules::condition::Predicates;
 use crate::rules::condition::TargetCondition;
 use crate::rules::domains::DomainRules;
+use crate::rules::names::NameRules;
 use crate::rules::subject::SubjectRules;
 use crate::text::folded_eq;
 use crate::vocabulary::{CertificateKind, FilingType, SubjectKind};
@@ -77,12 +78,18 @@ impl Predicates {
             && self
                 .is_principal
                 .is_none_or(|b| person.and_then(|p| p.principal) == Some(b))
+            && self
+                .from_other_province
+                .is_none_or(|b| person.and_then(|p| p.from_other_province) == Some(b))
             && self.website_domain_count.is_none_or(|r| {
                 website.is_some_and(|w| r.contains(u32::try_from(w.domains.len().min(MAX_DOMAINS)).unwrap_or(0)))
             })
             && self
                 .website_name_differs_from_subject_name
                 .is_none_or(|b| website.and_then(|w| facts.name_differs(w)) == Some(b))
+            && self
+                .website_name_unrelated_to_subject
+                .is_none_or(|b| website.and_then(|w| facts.name_unrelated(w)).map(|(u, _)| u) == Some(b))
             && self
                 .held_by_legal_representative
                 .is_none_or(|b| domain.and_then(|d| facts.held_by_legal_representative(d)) == Some(b))
@@ -110,6 +117,9 @@ pub(crate) struct PersonFacts {
     pub(crate) legal_representative: Option<bool>,
     /// Whether the person is the principal, when known.
     pub(crate) principal: Option<bool>,
+    /// Whether the person's resident ID card is of another province than
+    /// the filing province, when the person holds one.
+    pub(crate) from_other_province: Option<bool>,
 }
 
 /// The target a condition is evaluated on.
@@ -127,6 +137,7 @@ pub(crate) enum On<'a> {
 pub(crate) struct Facts<'a> {
     app: &'a Application,
     domains: &'a DomainRules,
+    names: &'a NameRules,
     pub(crate) subject_kind: Option<SubjectKind>,
     pub(crate) commercial: bool,
     /// Where the personal filer is from.
@@ -145,6 +156,7 @@ impl<'a> Facts<'a> {
         app: &'a Application,
         subject_rules: &SubjectRules,
         domains: &'a DomainRules,
+        names: &'a NameRules,
         province: Option<Province>,
     ) -> Facts<'a> {
         let subject = app.subject.as_ref();
@@ -163,6 +175,7 @@ impl<'a> Facts<'a> {
         Facts {
             app,
             domains,
+            names,
             subject_kind: subject.and_then(|s| s.kind),
             commercial: websites.clone().any(|w| w.commercial),
             origin: crate::check::subject::origin(subject_rules, app, province),
@@ -205,6 +218,19 @@ impl<'a> Facts<'a> {
         let subject = self.app.subject.as_ref()?.name.trim();
         let name = website.name.trim();
         (!subject.is_empty() && !name.is_empty()).then(|| !folded_eq(subject, name))
+    }
+
+    /// Whether an entity's website name is unrelated to the subject's name
+    /// (see [`ShortNames::related`](crate::rules::names::ShortNames::related)), with the short name compared; unknown
+    /// for a personal filing, a blank name or a short name that cannot be
+    /// read.
+    pub(crate) fn name_unrelated(&self, website: &Website) -> Option<(bool, String)> {
+        let subject = self.app.subject.as_ref()?;
+        if subject.filing_type() != Some(FilingType::Entity) || website.name.trim().is_empty() {
+            return None;
+        }
+        let (related, short) = self.names.short_names.as_ref()?.related(&website.name, &subject.name)?;
+        Some((!related, short))
     }
 
     /// Whether a domain's holder is the legal representative (by name);
@@ -262,7 +288,7 @@ mod tests {
         let rules = RuleSet::embedded();
         let data = rules.data();
         let app = app(json);
-        let facts = Facts::new(&app, &data.subject, &data.domains, app.province);
+        let facts = Facts::new(&app, &data.subject, &data.domains, &data.websites.names, app.province);
         f(&facts);
     }
 
@@ -327,12 +353,17 @@ mod tests {
                 age: Some(16),
                 legal_representative: Some(false),
                 principal: Some(false),
+                from_other_province: Some(true),
             });
             let adult = On::Person(PersonFacts {
                 age: Some(30),
                 ..PersonFacts::default()
             });
             let band = target("age = { min = 16, max = 17 }\nis_legal_representative = false").unwrap();
+            let other = target("from_other_province = true").unwrap();
+            assert_eq!(other.scope(), Ok(Scope::Person));
+            assert!(other.holds(facts, minor));
+            assert!(!other.holds(facts, adult));
             assert_eq!(band.scope(), Ok(Scope::Person));
             assert!(band.holds(facts, minor));
             assert!(!band.holds(facts, adult));

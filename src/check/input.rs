@@ -1,10 +1,12 @@
 //! Input checks: unknown keys, missing required fields, fields this filing
 //! type must not have, and the size limits that keep validation cheap.
 
+use crate::application::Existing;
 use crate::application::{Certificate, Hosting, Person, Subject, WITHOUT_KIND, Website, known_keys};
-use crate::check::{Context, MAX_LIST, limits, params};
+use crate::check::{Context, MAX_LIST, MAX_WEBSITES, limits, params};
 use crate::code::Code;
 use crate::rules::Rule;
+use crate::rules::operations::{Presence, WebsiteForm};
 use crate::text;
 use crate::vocabulary::FilingType;
 
@@ -14,7 +16,8 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     unknown(cx);
     let data = cx.rules;
     let rules = &data.input;
-    let app = cx.app;
+    let app = cx.order;
+    let op = cx.operation_rules;
     let mut required = Required {
         cx,
         rule: &rules.required,
@@ -22,29 +25,54 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     if app.province.is_none() {
         required.missing("/province");
     }
-    match &app.subject {
-        None => required.missing("/subject"),
-        Some(subject) => required.subject(subject),
+    if app.invalid_fields.iter().any(|f| f.path == "/operation") {
+        // Which sections the order must hold depends on what it does.
+        return;
     }
-    if app.websites.is_empty() {
-        required.missing("/websites");
-    }
-    for (i, website) in cx.websites() {
-        Required {
-            cx,
-            rule: &rules.required,
+    let mut forbidden: Vec<&str> = Vec::new();
+    let mut section = |key: &'static str, presence: Presence, present: bool, required: &mut Required<'_, '_>| {
+        match (presence, present) {
+            (Presence::Required, false) => required.missing(&format!("/{key}")),
+            (Presence::Forbidden, true) => forbidden.push(key),
+            _ => {}
         }
-        .website(i, website);
-    }
-    let mut required = Required {
-        cx,
-        rule: &rules.required,
+        present && presence != Presence::Forbidden
     };
-    match &app.hosting {
-        None => required.missing("/hosting"),
-        Some(hosting) => required.hosting(hosting),
+    if section("existing", op.existing, app.existing.is_some(), &mut required)
+        && let Some(existing) = &app.existing
+    {
+        required.existing(existing);
     }
-    not_allowed(cx);
+    if section("subject", op.subject, app.subject.is_some(), &mut required)
+        && let Some(subject) = &app.subject
+    {
+        required.subject(subject);
+    }
+    let websites = section("websites", op.websites, !app.websites.is_empty(), &mut required);
+    let hosting = section("hosting", op.hosting, app.hosting.is_some(), &mut required);
+    if hosting && let Some(h) = &app.hosting {
+        required.hosting(h);
+    }
+    if websites {
+        for (i, website) in cx.order_websites() {
+            let mut required = Required {
+                cx,
+                rule: &rules.required,
+            };
+            match op.website {
+                WebsiteForm::Full => required.website(i, website),
+                WebsiteForm::Number => required.number_only(i, website, &rules.not_allowed),
+            }
+        }
+    }
+    let operation = cx.operation.as_str();
+    for key in forbidden {
+        let params = params! { "field" => key, "operation" => operation };
+        cx.flag(Code::FieldNotAllowed, format!("/{key}"), &rules.not_allowed, params);
+    }
+    if op.subject != Presence::Forbidden {
+        not_allowed(cx);
+    }
 }
 
 /// Reports the values the reader could not take into the model, and stops
@@ -52,7 +80,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
 fn invalid(cx: &mut Context<'_>) {
     let data = cx.rules;
     let rules = &data.input;
-    let invalid = &cx.app.invalid_fields;
+    let invalid = &cx.order.invalid_fields;
     for field in invalid.iter().take(MAX_LIST) {
         // Taking a value out can leave its object unreadable in turn (a
         // hosting without its `kind`): the inner finding says it all.
@@ -101,7 +129,7 @@ fn invalid(cx: &mut Context<'_>) {
 fn unknown(cx: &mut Context<'_>) {
     let data = cx.rules;
     let rules = &data.input;
-    for path in cx.app.unknown_fields.iter().take(MAX_LIST) {
+    for path in cx.order.unknown_fields.iter().take(MAX_LIST) {
         let (parent, key) = path.rsplit_once('/').unwrap_or_default();
         if let Some((what, count, limit)) = limits::string_over(key) {
             // A key over the limit is not repeated: its object is named.
@@ -115,8 +143,8 @@ fn unknown(cx: &mut Context<'_>) {
         }
         cx.flag_as_written(Code::FieldUnknown, path.clone(), &rules.unknown, params);
     }
-    if cx.app.unknown_fields.len() > MAX_LIST {
-        let count = cx.app.unknown_fields.len();
+    if cx.order.unknown_fields.len() > MAX_LIST {
+        let count = cx.order.unknown_fields.len();
         cx.flag_as_written(
             Code::InputTooLarge,
             String::new(),
@@ -264,6 +292,42 @@ impl Required<'_, '_> {
         }
     }
 
+    /// The record: its subject number and each website's number identify it.
+    fn existing(&mut self, existing: &Existing) {
+        self.text(&|| "/existing".into(), "subject_number", &existing.subject_number);
+        for (i, w) in existing.websites.iter().enumerate().take(MAX_WEBSITES) {
+            self.text(&|| format!("/existing/websites/{i}"), "icp_number", &w.icp_number);
+        }
+    }
+
+    /// A website given by its number alone (a cancellation): the number is
+    /// required, and anything else is not allowed.
+    fn number_only(&mut self, i: usize, w: &Website, not_allowed: &Rule) {
+        let path: PathOf<'_> = &|| format!("/websites/{i}");
+        self.text(path, "icp_number", &w.icp_number);
+        let present = [
+            ("name", !w.name.trim().is_empty()),
+            ("domains", !w.domains.is_empty()),
+            ("homepage", !w.homepage.trim().is_empty()),
+            ("content", !w.content.is_empty()),
+            ("pre_approvals", !w.pre_approvals.is_empty()),
+            ("commercial", w.commercial),
+            ("languages", !w.languages.is_empty()),
+            ("manager", w.manager.is_some()),
+            ("remarks", !w.remarks.trim().is_empty()),
+        ];
+        let operation = self.cx.operation.as_str();
+        for (key, _) in present.iter().filter(|(_, p)| *p) {
+            let params = params! { "field" => *key, "operation" => operation };
+            self.cx.flag(
+                Code::FieldNotAllowed,
+                format!("/websites/{i}/{key}"),
+                not_allowed,
+                params,
+            );
+        }
+    }
+
     fn hosting(&mut self, hosting: &Hosting) {
         let hosting_path: PathOf<'_> = &|| "/hosting".into();
         match hosting {
@@ -288,7 +352,7 @@ impl Required<'_, '_> {
 /// personal filing; a residence permit or the person's own contact fields on
 /// an entity (whose contacts are its principal and managers).
 fn not_allowed(cx: &mut Context<'_>) {
-    let Some(subject) = &cx.app.subject else { return };
+    let Some(subject) = &cx.order.subject else { return };
     let data = cx.rules;
     let rule = &data.input.not_allowed;
     let mut present: Vec<&str> = Vec::new();

@@ -24,6 +24,8 @@ pub(crate) const MAX_WEBSITES: usize = 100;
 pub(crate) const MAX_DOMAINS: usize = 100;
 pub(crate) const MAX_LIST: usize = 100;
 pub(crate) const MAX_CHARS: usize = 1000;
+/// The most findings of one code that a report lists; the rest are counted.
+pub(crate) const MAX_PER_CODE: usize = 100;
 
 /// A UTF-8 character takes at most this many bytes.
 const MAX_UTF8: usize = 4;
@@ -61,22 +63,68 @@ pub(crate) fn over(app: &Application) -> Vec<Over> {
     measure.over
 }
 
-/// A copy of `app` within the limits: strings over the limit empty, lists
-/// cut to their limit. What the reader recorded is kept.
-pub(crate) fn within(app: &Application) -> Application {
-    let mut measure = Measure::default();
-    let tree = app
+/// A copy of `app` within the limits, given what [`over`] found: strings
+/// over the limit empty, lists cut to their limit. Only the sections that
+/// hold something over a limit (the subject, a website, the hosting) are
+/// copied through the measuring serialiser; the others are cloned, so the
+/// copy costs little more than the application's own size within the limits.
+pub(crate) fn within(app: &Application, over: &[Over]) -> Application {
+    let holds = |section: &str| {
+        over.iter().any(|o| {
+            o.path
+                .strip_prefix(section)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    };
+    Application {
+        province: app.province,
+        as_of: app.as_of,
+        operation: app.operation,
+        existing: app
+            .existing
+            .as_ref()
+            .map(|e| limited(e, "existing", holds("/existing"))),
+        subject: app.subject.as_ref().map(|s| limited(s, "subject", holds("/subject"))),
+        websites: app
+            .websites
+            .iter()
+            .take(MAX_WEBSITES)
+            .enumerate()
+            .map(|(i, w)| {
+                // A website with too many domains holds something over.
+                limited(w, "websites", holds(&format!("/websites/{i}")))
+            })
+            .collect(),
+        hosting: app.hosting.as_ref().map(|h| limited(h, "hosting", holds("/hosting"))),
+        unknown_fields: app.unknown_fields.clone(),
+        invalid_fields: app.invalid_fields.clone(),
+    }
+}
+
+/// A clone of a section, or, when it holds something over a limit, a copy
+/// made through the measuring serialiser (which leaves such values out).
+fn limited<T>(section: &T, key: &str, over: bool) -> T
+where
+    T: Clone + Serialize + for<'de> Deserialize<'de>,
+{
+    if !over {
+        return section.clone();
+    }
+    let mut measure = Measure {
+        tokens: vec![key.to_owned()],
+        over: Vec::new(),
+    };
+    section
         .serialize(Sink {
             m: &mut measure,
             build: true,
         })
         .ok()
         .flatten()
-        .unwrap_or(Value::Null);
-    let mut copy = Application::deserialize(&tree).unwrap_or_default();
-    copy.unknown_fields.clone_from(&app.unknown_fields);
-    copy.invalid_fields.clone_from(&app.invalid_fields);
-    copy
+        .and_then(|tree| T::deserialize(&tree).ok())
+        // The model reads back what it wrote; were it not to, the section
+        // is kept as it is rather than lost.
+        .unwrap_or_else(|| section.clone())
 }
 
 /// Whether a string is over the limit, as (what, count, limit): its bytes
@@ -410,7 +458,7 @@ mod tests {
                 ("/websites/3/languages".to_owned(), "items", 150),
             ]
         );
-        let copy = within(&app);
+        let copy = within(&app, &super::over(&app));
         let subject = copy.subject.as_ref().unwrap();
         assert_eq!(subject.name.chars().count(), 1000);
         assert_eq!((subject.mailing_address.as_str(), subject.email.as_str()), ("", ""));

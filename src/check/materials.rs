@@ -14,10 +14,12 @@
 use crate::application::{Certificate, LegalRepresentative, Person};
 use crate::check::facts::{On, PersonFacts};
 use crate::check::person::{age_of, same_person};
+use crate::check::subject::Origin;
 use crate::check::{Context, MAX_LIST};
+use crate::identity::ResidentId;
 use crate::report::Material;
 use crate::rules::materials::Target;
-use crate::vocabulary::FilingType;
+use crate::vocabulary::{CertificateKind, FilingType};
 
 /// The checklist for this application, each material once per target.
 pub(crate) fn checklist(cx: &Context<'_>) -> Vec<Material> {
@@ -81,7 +83,21 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
             age: age_of(certificate, cx.as_of),
             legal_representative: is(legal, name, certificate),
             principal: is_principal,
+            from_other_province: from_other_province(cx, certificate),
         })
+    };
+    // The personal filer is from where the residence rules say (the
+    // certificate address first).
+    let filer = || {
+        let mut on = person(&subject.name, &subject.certificate, Some(true));
+        if let On::Person(facts) = &mut on {
+            facts.from_other_province = match cx.facts.origin {
+                Origin::Local => Some(false),
+                Origin::OtherProvince { .. } => Some(true),
+                Origin::WithoutAddress(_) | Origin::Unknown => None,
+            };
+        }
+        on
     };
     // Each distinct website manager, where first seen.
     let managers = || {
@@ -111,13 +127,14 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
                     age: age_of(&l.certificate, cx.as_of),
                     legal_representative: Some(true),
                     principal: cx.facts.principal_is_legal_representative,
+                    from_other_province: from_other_province(cx, &l.certificate),
                 });
                 f(At::LegalRepresentative, on);
             }
         }
         Target::Principal => match (principal, personal) {
             (Some(p), _) => f(At::Principal, person(&p.name, &p.certificate, Some(true))),
-            (None, true) => f(At::Subject, person(&subject.name, &subject.certificate, Some(true))),
+            (None, true) => f(At::Subject, filer()),
             (None, false) => {}
         },
         Target::Managers => {
@@ -125,7 +142,7 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
                 f(At::Manager(i), person(&m.name, &m.certificate, is_principal(m)));
             }
         }
-        Target::People if personal => f(At::Subject, person(&subject.name, &subject.certificate, Some(true))),
+        Target::People if personal => f(At::Subject, filer()),
         Target::People => {
             if let Some(p) = principal {
                 f(At::Principal, person(&p.name, &p.certificate, Some(true)));
@@ -159,6 +176,20 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
             }
         }
     }
+}
+
+/// Whether a resident ID card is of another province than the filing
+/// province (by the region code of its number); unknown for any other
+/// certificate, a number that does not parse, or no filing province.
+fn from_other_province(cx: &Context<'_>, certificate: &Option<Certificate>) -> Option<bool> {
+    let province = cx.app.province?;
+    let certificate = certificate.as_ref()?;
+    if certificate.kind != Some(CertificateKind::ResidentIdCard) {
+        return None;
+    }
+    let number = crate::text::certificate_number(&certificate.number);
+    let from = ResidentId::parse(&number).ok()?.province()?;
+    Some(from != province)
 }
 
 /// Whether a person is the legal representative; unknown without one.

@@ -16,10 +16,11 @@ use crate::application::{Application, Domain, Website};
 use crate::code::Code;
 use crate::report::{Finding, Material, Params, Report, Step, document_key};
 use crate::rules::Rule;
+use crate::rules::operations::OperationRules;
 use crate::rules::provinces::ProvinceRules;
 use crate::ruleset::RuleData;
 use crate::stage::Stage;
-use crate::vocabulary::{FilingType, Severity};
+use crate::vocabulary::{FilingType, Operation, Severity};
 
 pub(crate) mod certificate;
 pub(crate) mod content;
@@ -31,18 +32,27 @@ pub(crate) mod limits;
 pub(crate) mod materials;
 pub(crate) mod name;
 pub(crate) mod number;
+pub(crate) mod operation;
 pub(crate) mod person;
 pub(crate) mod process;
 pub(crate) mod subject;
 pub(crate) mod submission;
 
 use facts::Facts;
-pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, Over};
+pub(crate) use limits::{MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_PER_CODE, MAX_WEBSITES, Over};
 
 /// The state of one validation: the inputs and the findings so far.
 pub(crate) struct Context<'a> {
     pub(crate) rules: &'a RuleData,
+    /// What the rules of a first filing check: the order's new data (see
+    /// [`operation::view`]); the order itself for a first filing.
     pub(crate) app: &'a Application,
+    /// The order as submitted.
+    pub(crate) order: &'a Application,
+    /// What the order does.
+    pub(crate) operation: Operation,
+    /// The rules of that operation.
+    pub(crate) operation_rules: &'a OperationRules,
     pub(crate) as_of: Date,
     /// How much of the application the form has asked for so far.
     pub(crate) stage: Stage,
@@ -56,19 +66,25 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// A context for `app`, already within the limits, and `over`, what the
-    /// application was measured to have over them.
+    /// A context for checking `order`, already within the limits (`over`
+    /// is what it was measured to have over them), whose data the rules of
+    /// a first filing see as `app` (see [`operation::view`]).
     pub(crate) fn new(
         rules: &'a RuleData,
+        order: &'a Application,
         app: &'a Application,
         over: Vec<Over>,
         as_of: Date,
         stage: Stage,
     ) -> Context<'a> {
-        let facts = Facts::new(app, &rules.subject, &rules.domains, app.province);
+        let facts = Facts::new(app, &rules.subject, &rules.domains, &rules.websites.names, app.province);
+        let operation = order.operation();
         Context {
             rules,
             app,
+            order,
+            operation,
+            operation_rules: rules.operations.of(operation),
             as_of,
             stage,
             over,
@@ -78,9 +94,10 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The filing type, when the subject kind is known.
+    /// The filing type, when the subject kind is known (for an order
+    /// without a subject, the recorded subject's).
     pub(crate) fn filing_type(&self) -> Option<FilingType> {
-        self.app.filing_type()
+        self.order.filing_type()
     }
 
     /// The rules of the filing province, when there is one.
@@ -93,6 +110,14 @@ impl<'a> Context<'a> {
     pub(crate) fn websites(&self) -> impl Iterator<Item = (usize, &'a Website)> + use<'a> {
         let app = self.app;
         app.websites.iter().take(MAX_WEBSITES).enumerate()
+    }
+
+    /// The order's websites within the limit, with their indices (the same
+    /// as [`websites`](Context::websites) unless the operation's websites
+    /// are not checked like a first filing's).
+    pub(crate) fn order_websites(&self) -> impl Iterator<Item = (usize, &'a Website)> + use<'a> {
+        let order = self.order;
+        order.websites.iter().take(MAX_WEBSITES).enumerate()
     }
 
     /// A website's domains within the limit, with their indices.
@@ -121,7 +146,7 @@ impl<'a> Context<'a> {
     /// The path in the document as written of a path of the model (they
     /// differ after an invalid item was taken out of a list).
     fn as_written(&self, path: String) -> String {
-        match self.app.source_path(&path) {
+        match self.order.source_path(&path) {
             Cow::Owned(written) => written,
             Cow::Borrowed(_) => path,
         }
@@ -145,16 +170,48 @@ impl<'a> Context<'a> {
         if code != Code::InputTooLarge && self.skipped.iter().any(under) {
             return;
         }
-        let (message, message_zh) = self.rules.messages.render(code, &params);
+        // The messages are rendered for the findings the report keeps.
         self.findings.push(Finding {
             code,
             severity: rule.severity.unwrap_or(code.default_severity()),
             path,
-            message,
-            message_zh,
+            message: String::new(),
+            message_zh: String::new(),
             rule: rule.id.clone(),
             params,
         });
+    }
+
+    /// Keeps the first [`MAX_PER_CODE`] findings of each code, in document
+    /// order, and counts the rest in one `input.too_large` finding at the
+    /// document, so that a report stays small whatever the application.
+    fn bound_findings(&mut self) {
+        let mut seen = vec![0usize; Code::ALL.len()];
+        self.findings.retain(|f| {
+            seen[f.code as usize] += 1;
+            seen[f.code as usize] <= MAX_PER_CODE
+        });
+        let over: usize = seen.iter().map(|n| n.saturating_sub(MAX_PER_CODE)).sum();
+        if over > 0 {
+            let rule = &self.rules.input.too_large;
+            let params =
+                params! { "what" => "findings of one code", "count" => over + MAX_PER_CODE, "limit" => MAX_PER_CODE };
+            let at = self
+                .findings
+                .partition_point(|f| f.path.is_empty() && f.code.as_str() < Code::InputTooLarge.as_str());
+            self.findings.insert(
+                at,
+                Finding {
+                    code: Code::InputTooLarge,
+                    severity: rule.severity.unwrap_or(Code::InputTooLarge.default_severity()),
+                    path: String::new(),
+                    message: String::new(),
+                    message_zh: String::new(),
+                    rule: rule.id.clone(),
+                    params,
+                },
+            );
+        }
     }
 
     pub(crate) fn into_report(mut self, mut materials: Vec<Material>, steps: Vec<Step>) -> Report {
@@ -164,11 +221,16 @@ impl<'a> Context<'a> {
         materials.retain(|m| self.stage.holds(&m.concerns));
         self.findings
             .sort_by_cached_key(|f| (document_key(&f.path), f.code.as_str()));
+        let ok = !self.findings.iter().any(|f| f.severity == Severity::Error);
+        self.bound_findings();
+        for f in &mut self.findings {
+            (f.message, f.message_zh) = self.rules.messages.render(f.code, &f.params);
+        }
         Report {
-            ok: !self.findings.iter().any(|f| f.severity == Severity::Error),
+            ok,
             as_of: self.as_of,
-            province: self.app.province,
-            filing_type: self.filing_type(),
+            province: self.order.province,
+            filing_type: self.order.filing_type(),
             ruleset: self.rules.version.clone(),
             findings: self.findings,
             materials,

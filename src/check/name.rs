@@ -26,7 +26,7 @@ use crate::application::Website;
 use crate::check::facts::Facts;
 use crate::check::{Context, MAX_CHARS, MAX_LIST, params};
 use crate::code::Code;
-use crate::rules::names::{NameRules, counts};
+use crate::rules::names::{Counted, NameRules, counts};
 use crate::rules::websites::WebsiteRules;
 use crate::rules::words::{ListKind, Word, WordList};
 use crate::text::{fold_key, is_han};
@@ -116,7 +116,26 @@ impl NameCheck<'_, '_, '_> {
             self.cx.flag(Code::WebsiteNameIsDomain, self.path(), rule, params);
         }
         self.person_name();
+        self.unrelated_to_subject();
         self.words();
+    }
+
+    /// An entity's website name that shares nothing with the subject's
+    /// short name (the rule's condition decides to whom it applies).
+    fn unrelated_to_subject(&mut self) {
+        let Some((when, rule)) = self.in_force.pick(|r| r.unrelated_to_subject.as_ref()) else {
+            return;
+        };
+        if !when.holds(&self.cx.facts) {
+            return;
+        }
+        let Some((true, short)) = self.cx.facts.name_unrelated(self.website) else {
+            return;
+        };
+        let subject = self.cx.app.subject.as_ref().map_or("", |s| s.name.trim());
+        let params = params! { "name" => self.name, "subject" => subject, "short_name" => short };
+        self.cx
+            .flag(Code::WebsiteNameUnrelatedToSubject, self.path(), rule, params);
     }
 
     /// The domain-looking strings of the name and the website's own domains
@@ -159,14 +178,25 @@ impl NameCheck<'_, '_, '_> {
                 special.push(c.to_string());
             }
         }
-        if let Some((min, rule)) = self.in_force.pick(|r| r.min_length.as_ref())
-            && length < *min
-        {
-            let params = params! { "name" => self.name, "length" => length, "min_length" => *min };
-            self.cx.flag(Code::WebsiteNameTooShort, self.path(), rule, params);
+        let chinese = self.in_force.pick(|r| r.chinese.as_ref());
+        if let Some((min, counted, rule)) = self.in_force.pick(|r| r.min_length.as_ref()) {
+            let (length, counted) = match counted {
+                Counted::Characters => (length, None),
+                Counted::Han => (han, Some("Han")),
+            };
+            // A name without Han characters is `website.name_no_chinese`
+            // where that rule applies, not also too short in Han.
+            let no_han_reported = counted.is_some() && han == 0 && chinese.is_some();
+            if length < *min && !no_han_reported {
+                let mut params = params! { "name" => self.name, "length" => length, "min_length" => *min };
+                if let Some(counted) = counted {
+                    params.insert("counted".into(), counted.into());
+                }
+                self.cx.flag(Code::WebsiteNameTooShort, self.path(), rule, params);
+            }
         }
         if han == 0
-            && let Some(rule) = self.in_force.pick(|r| r.chinese.as_ref())
+            && let Some(rule) = chinese
         {
             let params = params! { "name" => self.name };
             self.cx.flag(Code::WebsiteNameNoChinese, self.path(), rule, params);

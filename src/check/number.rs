@@ -13,7 +13,7 @@ use crate::number::{FilingNumber, NumberError, NumberKind};
 pub(crate) fn check(cx: &mut Context<'_>) {
     let data = cx.rules;
     let rules = &data.numbers;
-    for (i, website) in cx.websites() {
+    for (i, website) in cx.order_websites() {
         let text = website.icp_number.trim();
         if text.is_empty() {
             continue;
@@ -48,7 +48,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         let (Some(number_province), Some(abbreviation)) = (number.province(), number.abbreviation()) else {
             continue;
         };
-        if let Some(province) = cx.app.province
+        if let Some(province) = cx.order.province
             && province != number_province
         {
             let params = params! {

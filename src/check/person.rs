@@ -32,8 +32,12 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     let people = people(cx);
     age(cx, &people);
     contacts(cx, &people);
+    emergency_shared(cx, &people);
+    same_person_data(cx, &people);
     required_contacts(cx, &people);
     principal(cx, &people);
+    manager_is_not_principal(cx, &people);
+    certificate_kinds(cx, &people);
 }
 
 fn roles(cx: &mut Context<'_>) {
@@ -410,6 +414,241 @@ fn contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
     }
 }
 
+/// A phone number to compare: a mobile in its canonical form, else the
+/// digits as written (`0755-86001234` and `075586001234` are one).
+fn phone_key(s: &str) -> Option<String> {
+    let s = s.trim();
+    if let Ok(m) = MobileNumber::parse(s) {
+        return Some(m.to_string());
+    }
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    (!digits.is_empty()).then_some(digits)
+}
+
+/// `person.emergency_phone_shared`: a person's emergency phone that is
+/// another person's mobile (an error), or another person's emergency phone
+/// (a warning). Each person's emergency phone once, where first given.
+fn emergency_shared(cx: &mut Context<'_>, people: &[Contact<'_>]) {
+    let rules = &{ cx.rules }.people;
+    let mobiles: Vec<Option<String>> = people.iter().map(|p| phone_key(p.mobile)).collect();
+    let emergencies: Vec<Option<String>> = people.iter().map(|p| phone_key(p.emergency_phone)).collect();
+    for (i, p) in people.iter().enumerate() {
+        let Some(emergency) = &emergencies[i] else { continue };
+        // The same person with the same emergency phone earlier: reported there.
+        if people[..i]
+            .iter()
+            .zip(&emergencies)
+            .any(|(q, e)| q.is(p) && e.as_ref() == Some(emergency))
+        {
+            continue;
+        }
+        let other = |numbers: &[Option<String>], upto: usize| {
+            people
+                .iter()
+                .zip(numbers)
+                .take(upto)
+                .position(|(q, n)| !q.is(p) && n.as_ref() == Some(emergency))
+        };
+        let (found, rule) = match other(&mobiles, people.len()) {
+            Some(j) => (Some(people[j].at.field("mobile")), &rules.emergency_phone_shared),
+            None => (
+                other(&emergencies, i).map(|j| people[j].at.field("emergency_phone")),
+                &rules.emergency_phone_repeated,
+            ),
+        };
+        if let Some(other) = found {
+            let params = params! { "phone" => mask_phone(p.emergency_phone.trim()), "other" => other };
+            cx.flag(
+                Code::PersonEmergencyPhoneShared,
+                p.at.field("emergency_phone"),
+                rule,
+                params,
+            );
+        }
+    }
+}
+
+/// The same person given twice: `person.certificate_shared` when the names
+/// differ (different people with one number), else
+/// `person.data_inconsistent` for the first field given differently.
+/// Only people who both give a certificate number are compared; the legal
+/// representative too, by name and certificate.
+fn same_person_data(cx: &mut Context<'_>, people: &[Contact<'_>]) {
+    use crate::text::folded;
+    /// Names compare after folding, without white space (`王 小明` is `王小明`).
+    fn same_name(a: &str, b: &str) -> bool {
+        let key = |s: &str| {
+            folded(s)
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
+        key(a) == key(b)
+    }
+    let rules = &{ cx.rules }.people;
+    let Some(subject) = &cx.app.subject else { return };
+    struct Entry<'a> {
+        path: String,
+        name: &'a str,
+        certificate: &'a Certificate,
+        /// The number, folded and in upper case.
+        number: String,
+        contacts: Option<&'a Contact<'a>>,
+    }
+    let number = |c: &Certificate| crate::text::certificate_number(&c.number).to_uppercase();
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    if subject.filing_type() == Some(FilingType::Entity)
+        && let Some(l) = &subject.legal_representative
+        && let Some(c) = l.certificate.as_ref().filter(|c| !c.number.trim().is_empty())
+    {
+        entries.push(Entry {
+            path: "/subject/legal_representative".into(),
+            name: &l.name,
+            certificate: c,
+            number: number(c),
+            contacts: None,
+        });
+    }
+    for p in people {
+        if let Some(c) = p.certificate.as_ref().filter(|c| !c.number.trim().is_empty()) {
+            entries.push(Entry {
+                path: p.at.path(),
+                name: p.name,
+                certificate: c,
+                number: number(c),
+                contacts: Some(p),
+            });
+        }
+    }
+    for i in 1..entries.len() {
+        let e = &entries[i];
+        let same = |f: &Entry<'_>| f.number == e.number;
+        let Some(first) = entries[..i].iter().find(|f| same(f)) else {
+            continue;
+        };
+        let (name, other_name) = (e.name.trim(), first.name.trim());
+        if !name.is_empty() && !other_name.is_empty() && !same_name(name, other_name) {
+            // Reported once per number: not again for a third person.
+            if entries[..i]
+                .iter()
+                .filter(|f| same(f))
+                .all(|f| same_name(f.name, other_name))
+            {
+                let params = params! {
+                    "number" => crate::privacy::mask_certificate(e.certificate.number.trim()),
+                    "other" => format!("{}/certificate/number", first.path),
+                };
+                cx.flag(
+                    Code::PersonCertificateShared,
+                    format!("{}/certificate/number", e.path),
+                    &rules.certificate_shared,
+                    params,
+                );
+            }
+            continue;
+        }
+        let differs = |a: Option<String>, b: Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
+        let (a, b) = (e.certificate, first.certificate);
+        let mut fields: Vec<(&str, &str, &Rule, &str)> = Vec::new();
+        // A kind that is not a personal one is already
+        // `subject.certificate_kind_mismatch`.
+        let personal_kinds = [a.kind, b.kind]
+            .iter()
+            .all(|k| k.is_some_and(CertificateKind::is_personal));
+        if personal_kinds && a.kind != b.kind {
+            fields.push((
+                "certificate_kind",
+                "certificate/kind",
+                &rules.data_inconsistent,
+                &first.path,
+            ));
+        }
+        if a.valid_until.is_some() && b.valid_until.is_some() && a.valid_until != b.valid_until {
+            let rule = &rules.data_inconsistent;
+            fields.push(("certificate_validity", "certificate/valid_until", rule, &first.path));
+        }
+        let earlier = entries[..i].iter().find(|f| same(f) && f.contacts.is_some());
+        if let (Some(p), Some(first)) = (e.contacts, earlier)
+            && let Some(q) = first.contacts
+        {
+            let path = first.path.as_str();
+            // A malformed number is reported as such, not also as another one.
+            let formats = &{ cx.rules }.contacts;
+            let mobile = |s: &str| allocated_mobile(formats, s.trim()).ok().map(|m| m.to_string());
+            let emergency = |s: &str| {
+                let s = s.trim();
+                (allocated_mobile(formats, s).is_ok() || LandlineNumber::parse(s).is_ok())
+                    .then(|| phone_key(s))
+                    .flatten()
+            };
+            // A number or address that another person gives too is
+            // `person.mobile_shared` or `person.email_shared` already.
+            let email = |s: &str| EmailAddress::parse(s.trim()).ok().map(|e| e.as_str().to_lowercase());
+            let shared = |value: Option<String>, mobiles: bool| {
+                value.is_some_and(|v| {
+                    people.iter().any(|o| {
+                        let theirs = if mobiles { mobile(o.mobile) } else { email(o.email) };
+                        !o.is(p) && theirs.as_ref() == Some(&v)
+                    })
+                })
+            };
+            if differs(mobile(p.mobile), mobile(q.mobile)) && !shared(mobile(p.mobile), true) {
+                fields.push(("mobile", "mobile", &rules.data_inconsistent, path));
+            }
+            // An emergency phone that is the person's own mobile is
+            // `person.emergency_phone_same_as_mobile` already.
+            let own = |c: &Contact<'_>| emergency(c.emergency_phone).is_some_and(|e| mobile(c.mobile) == Some(e));
+            if differs(emergency(p.emergency_phone), emergency(q.emergency_phone)) && !own(p) && !own(q) {
+                fields.push(("emergency_phone", "emergency_phone", &rules.contacts_inconsistent, path));
+            }
+            if differs(email(p.email), email(q.email)) && !shared(email(p.email), false) {
+                fields.push(("email", "email", &rules.contacts_inconsistent, path));
+            }
+        }
+        for (field, at, rule, other) in fields {
+            let params = params! { "field" => field, "other" => format!("{other}/{at}") };
+            cx.flag(Code::PersonDataInconsistent, format!("{}/{at}", e.path), rule, params);
+        }
+    }
+}
+
+/// `person.certificate_kind_not_accepted`: a province that accepts only
+/// some certificate kinds for a role (the principal must hold a mainland
+/// resident ID card), each person once per role.
+fn certificate_kinds(cx: &mut Context<'_>, people: &[Contact<'_>]) {
+    let (Some(rules), Some(province)) = (cx.province(), cx.app.province) else {
+        return;
+    };
+    let personal = cx.filing_type() == Some(FilingType::Personal);
+    for r in &rules.people.certificate_kinds {
+        if !r.when.holds(&cx.facts) {
+            continue;
+        }
+        for (i, p) in people.iter().enumerate() {
+            if !concerns(&r.roles, p, personal) || people[..i].iter().any(|q| q.is(p) && q.role == p.role) {
+                continue;
+            }
+            let Some(kind) = p.certificate.as_ref().and_then(|c| c.kind) else {
+                continue;
+            };
+            if r.refuses(kind) {
+                let mut params =
+                    params! { "kind" => kind.as_str(), "role" => p.role.as_str(), "province" => province.slug() };
+                if let Some(accepted) = &r.accepted {
+                    let kinds: Vec<&str> = accepted.iter().map(|k| k.as_str()).collect();
+                    params.insert("accepted".into(), kinds.join(", ").into());
+                }
+                cx.flag(
+                    Code::PersonCertificateKindNotAccepted,
+                    p.at.field("certificate/kind"),
+                    &r.rule,
+                    params,
+                );
+            }
+        }
+    }
+}
+
 /// Whether a province contact rule applies to a person: its roles include
 /// the person's, and in a personal filing only the filer's own fields count
 /// (a principal or manager given there repeats the filer).
@@ -423,10 +662,17 @@ fn required_contacts(cx: &mut Context<'_>, people: &[Contact<'_>]) {
     let (Some(rules), Some(province)) = (cx.province(), cx.app.province) else {
         return;
     };
+    let national = &{ cx.rules }.people.emergency_phone_required;
     let personal = cx.filing_type() == Some(FilingType::Personal);
-    for p in people {
-        if let Some((roles, rule)) = &rules.people.emergency_phone
-            && concerns(roles, p, personal)
+    for (i, p) in people.iter().enumerate() {
+        // The province's rule for the person's role, else the national one
+        // (each person once: the later occurrences repeat the first).
+        let required = match &rules.people.emergency_phone {
+            Some((roles, rule)) if concerns(roles, p, personal) => Some(rule),
+            _ if concerns(&Role::ALL, p, personal) && !people[..i].iter().any(|q| q.is(p)) => Some(national),
+            _ => None,
+        };
+        if let Some(rule) = required
             && p.emergency_phone.trim().is_empty()
         {
             let params = params! { "province" => province.slug(), "role" => p.role.as_str() };
@@ -490,6 +736,36 @@ fn principal(cx: &mut Context<'_>, people: &[Contact<'_>]) {
         if m.role == Role::Manager && !m.is(principal) && !people[..i].iter().any(|q| q.is(m)) {
             let params = params! { "province" => province.slug() };
             cx.flag(Code::PersonManagerMustBePrincipal, m.at.path(), rule, params);
+        }
+    }
+}
+
+/// `person.manager_must_not_be_principal` where the province requires each
+/// website manager to be another person than the principal and the legal
+/// representative (entities only), each manager once.
+fn manager_is_not_principal(cx: &mut Context<'_>, people: &[Contact<'_>]) {
+    let (Some(rules), Some(province)) = (cx.province(), cx.app.province) else {
+        return;
+    };
+    let Some(rule) = &rules.people.manager_is_not_principal else {
+        return;
+    };
+    let Some(subject) = &cx.app.subject else { return };
+    if subject.filing_type() != Some(FilingType::Entity) {
+        return;
+    }
+    let principal = people.iter().find(|p| p.role == Role::Principal);
+    let representative = subject.legal_representative.as_ref();
+    for (i, m) in people.iter().enumerate() {
+        if m.role != Role::Manager || people[..i].iter().any(|q| q.role == Role::Manager && q.is(m)) {
+            continue;
+        }
+        let is_principal = principal.is_some_and(|p| m.is(p));
+        let is_representative =
+            representative.is_some_and(|l| same_person(&l.name, &l.certificate, m.name, m.certificate));
+        if is_principal || is_representative {
+            let params = params! { "province" => province.slug() };
+            cx.flag(Code::PersonManagerMustNotBePrincipal, m.at.path(), rule, params);
         }
     }
 }

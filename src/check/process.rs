@@ -27,7 +27,11 @@ pub(crate) fn working_days(cx: &Context<'_>, id: &str) -> Option<u32> {
 
 /// The steps that apply to this application, with the province's limits.
 pub(crate) fn steps(cx: &Context<'_>) -> Vec<Step> {
-    let overrides = cx.province().map(|p| p.steps.as_slice()).unwrap_or_default();
+    let overrides = cx
+        .province()
+        .filter(|_| cx.operation_rules.province_limits)
+        .map(|p| p.steps.as_slice())
+        .unwrap_or_default();
     cx.rules
         .process
         .steps

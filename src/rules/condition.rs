@@ -72,9 +72,12 @@ impl fmt::Display for Range {
 pub(crate) enum Scope {
     /// Only predicates about the application.
     Application,
-    /// Predicates about one person (`age`, `is_legal_representative`, `is_principal`).
+    /// Predicates about one person (`age`, `is_legal_representative`,
+    /// `is_principal`, `from_other_province`).
     Person,
-    /// Predicates about one website (`website_domain_count`, `website_name_differs_from_subject_name`).
+    /// Predicates about one website (`website_domain_count`,
+    /// `website_name_differs_from_subject_name`,
+    /// `website_name_unrelated_to_subject`).
     Website,
     /// Predicates about one domain (`held_by_legal_representative`), and
     /// possibly about its website.
@@ -121,11 +124,22 @@ pub(crate) struct Predicates {
     pub(crate) is_legal_representative: Option<bool>,
     /// The person is (`true`) or is not (`false`) the principal.
     pub(crate) is_principal: Option<bool>,
+    /// The person holds a resident ID card of another province than the
+    /// filing province (`true`) or of the filing province (`false`), read
+    /// from the ID number's region code (for a personal filer, as for
+    /// `non_local`: from the certificate address first); any other
+    /// certificate is neither.
+    pub(crate) from_other_province: Option<bool>,
     // One website.
     /// The number of the website's domains.
     pub(crate) website_domain_count: Option<Range>,
     /// The website's name is not the subject's name.
     pub(crate) website_name_differs_from_subject_name: Option<bool>,
+    /// The website's name is (`true`) or is not (`false`) unrelated to the
+    /// subject's name: it shares nothing with its short name, as the rule
+    /// `names.unrelated_to_subject` reads it (entity filings; unknown for a
+    /// short name that cannot be read).
+    pub(crate) website_name_unrelated_to_subject: Option<bool>,
     // One domain.
     /// The domain's holder is the legal representative (by name).
     pub(crate) held_by_legal_representative: Option<bool>,
@@ -139,12 +153,17 @@ impl Predicates {
             ("age", self.age.is_some()),
             ("is_legal_representative", self.is_legal_representative.is_some()),
             ("is_principal", self.is_principal.is_some()),
+            ("from_other_province", self.from_other_province.is_some()),
         ];
         let website = [
             ("website_domain_count", self.website_domain_count.is_some()),
             (
                 "website_name_differs_from_subject_name",
                 self.website_name_differs_from_subject_name.is_some(),
+            ),
+            (
+                "website_name_unrelated_to_subject",
+                self.website_name_unrelated_to_subject.is_some(),
             ),
         ];
         let domain = [(
@@ -167,10 +186,15 @@ impl Predicates {
             ("age", self.age.is_some()),
             ("is_legal_representative", self.is_legal_representative.is_some()),
             ("is_principal", self.is_principal.is_some()),
+            ("from_other_province", self.from_other_province.is_some()),
             ("website_domain_count", self.website_domain_count.is_some()),
             (
                 "website_name_differs_from_subject_name",
                 self.website_name_differs_from_subject_name.is_some(),
+            ),
+            (
+                "website_name_unrelated_to_subject",
+                self.website_name_unrelated_to_subject.is_some(),
             ),
             (
                 "held_by_legal_representative",
@@ -235,6 +259,16 @@ impl fmt::Display for Predicates {
         if let Some(b) = self.is_principal {
             parts.push(format!("{}the principal", not(b)));
         }
+        if let Some(b) = self.from_other_province {
+            parts.push(
+                if b {
+                    "resident ID of another province"
+                } else {
+                    "resident ID of the province"
+                }
+                .into(),
+            );
+        }
         if let Some(r) = self.website_domain_count {
             parts.push(format!("{r} domains on the website"));
         }
@@ -244,6 +278,16 @@ impl fmt::Display for Predicates {
                     "website name not the subject's"
                 } else {
                     "website name the subject's"
+                }
+                .into(),
+            );
+        }
+        if let Some(b) = self.website_name_unrelated_to_subject {
+            parts.push(
+                if b {
+                    "website name unrelated to the subject's"
+                } else {
+                    "website name related to the subject's"
                 }
                 .into(),
             );

@@ -162,6 +162,8 @@ pub(crate) struct DomainRules {
     pub(crate) remaining: (u32, Rule),
     pub(crate) duplicate: Rule,
     pub(crate) per_website: (u32, Rule),
+    /// Domains of one website with different names (`aaa.com`, `bbb.com`).
+    pub(crate) different_names: Rule,
     pub(crate) homepage: Rule,
 }
 
@@ -196,6 +198,7 @@ impl DomainRules {
             remaining: RemainingEntry,
             duplicate: PlainEntry,
             per_website: PlainPerWebsite,
+            different_names: PlainEntry,
             homepage: PlainEntry,
         }
         rule_entry! {
@@ -281,6 +284,7 @@ impl DomainRules {
             remaining: (doc.remaining.min_days, register("remaining", &doc.remaining)?),
             duplicate: register("duplicate", &doc.duplicate)?,
             per_website: (doc.per_website.limit, register("per_website", &doc.per_website)?),
+            different_names: register("different_names", &doc.different_names)?,
             homepage: register("homepage", &doc.homepage)?,
         })
     }
@@ -334,6 +338,14 @@ pub(crate) struct ProvinceDomainsDoc {
     pub(crate) per_website: Option<Tiers<PerWebsiteEntry>>,
     #[serde(default)]
     pub(crate) holder: Option<HolderEntry>,
+    /// The province's own rule on domains of one website with different
+    /// names (its severity replaces the national one).
+    #[serde(default)]
+    pub(crate) different_names: Option<PlainEntry>,
+    /// Kinds of subject that must use one of some suffixes in the province,
+    /// beside the national `[required]` entries.
+    #[serde(default)]
+    pub(crate) required: BTreeMap<String, RequiredEntry>,
 }
 
 /// A province's domain rules, compiled. What a province does not set is
@@ -350,6 +362,10 @@ pub(crate) struct ProvinceDomainRules {
     /// national rule.
     pub(crate) per_website: Vec<(u32, Condition, Rule)>,
     pub(crate) holder: Option<(bool, Rule)>,
+    /// Domains of one website with different names; `None`: the national rule.
+    pub(crate) different_names: Option<Rule>,
+    /// Suffixes some kinds of subject must use in the province.
+    pub(crate) required: Vec<KindRule>,
 }
 
 impl ProvinceDomainRules {
@@ -389,12 +405,26 @@ impl ProvinceDomainRules {
             )),
             None => None,
         };
+        let different_names = doc
+            .different_names
+            .map(|e| file.register(registry, id("different_names"), &e))
+            .transpose()?;
+        let mut required = Vec::new();
+        for (key, e) in &doc.required {
+            required.push(KindRule {
+                suffixes: SuffixSet::load(file, &e.suffixes)?,
+                subject_kinds: e.subject_kinds.clone(),
+                rule: file.register(registry, id(&format!("required.{key}")), e)?,
+            });
+        }
         Ok(ProvinceDomainRules {
             allowed,
             excluded,
             remaining,
             per_website,
             holder,
+            different_names,
+            required,
         })
     }
 }

@@ -35,6 +35,7 @@ pub(crate) const FILES: &[(&str, &str)] = embed![
     "domains.toml",
     "public_suffix_list.dat",
     "hosting.toml",
+    "operations.toml",
     "provinces/beijing.toml",
     "provinces/tianjin.toml",
     "provinces/hebei.toml",

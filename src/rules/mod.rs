@@ -25,6 +25,7 @@ pub(crate) mod materials;
 pub(crate) mod messages;
 pub(crate) mod names;
 pub(crate) mod numbers;
+pub(crate) mod operations;
 pub(crate) mod people;
 pub(crate) mod process;
 pub(crate) mod provinces;

@@ -21,18 +21,35 @@
 
 use std::collections::BTreeMap;
 
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::identity::Regions;
+use crate::province::Province;
 use crate::rules::words::{ListEntry, WordList};
 use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
 use crate::text::{fold_key, is_han};
+
+/// What the minimum length of a name counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Counted {
+    /// Han characters, Latin letters and digits (see [`counts`]).
+    #[default]
+    Characters,
+    /// Han characters (汉字) only.
+    Han,
+}
 
 rule_entry! {
     /// The minimum length of a name, in counted characters.
     pub(crate) struct LengthEntry {
         min: usize,
+        /// What is counted: `characters` (the default) or `han`.
+        #[serde(default)]
+        count: Counted,
     }
 }
 
@@ -56,6 +73,18 @@ rule_entry! {
     }
 }
 
+rule_entry! {
+    /// The rule that an entity's website name is related to its name: it
+    /// shares something with the subject's short name. `forms` (national
+    /// only) are the organisational forms a registered name ends with.
+    pub(crate) struct UnrelatedEntry {
+        #[serde(default)]
+        when: Condition,
+        #[serde(default)]
+        forms: Option<Spanned<Vec<String>>>,
+    }
+}
+
 /// The name rules of `rules/names.toml`, or a province's
 /// `[websites.names]` section: every table is optional in a province.
 #[derive(Debug, Default, Deserialize)]
@@ -67,6 +96,7 @@ pub(crate) struct NamesSection {
     pub(crate) domain: Option<PlainEntry>,
     pub(crate) person_name: Option<PersonNameEntry>,
     pub(crate) duplicate: Option<PlainEntry>,
+    pub(crate) unrelated_to_subject: Option<Spanned<UnrelatedEntry>>,
     #[serde(default)]
     pub(crate) lists: BTreeMap<String, Spanned<ListEntry>>,
 }
@@ -75,15 +105,128 @@ pub(crate) struct NamesSection {
 /// (only what it sets; the rest falls back to the national rules).
 #[derive(Debug)]
 pub(crate) struct NameRules {
-    pub(crate) min_length: Option<(usize, Rule)>,
+    pub(crate) min_length: Option<(usize, Counted, Rule)>,
     pub(crate) separators: Option<(Vec<char>, Rule)>,
     pub(crate) chinese: Option<Rule>,
     pub(crate) domain: Option<Rule>,
     pub(crate) person_name: Option<(Condition, Rule)>,
     pub(crate) duplicate: Option<Rule>,
+    /// The rule that an entity's website name is related to its name.
+    pub(crate) unrelated_to_subject: Option<(Condition, Rule)>,
     pub(crate) lists: Vec<WordList>,
     /// The domain-looking strings of a folded name (national rules only).
     pub(crate) domain_like: Option<Regex>,
+    /// How a subject's short name is read (national rules only).
+    pub(crate) short_names: Option<ShortNames>,
+}
+
+/// How the short name (简称) of a unit is read from its registered name:
+/// without the organisational forms it ends with (有限公司, 集团 …, from
+/// the rule data) and without the division names it starts with (the
+/// provinces' full and short names, the names of the divisions in use of
+/// the region table, and the prefectures' names without their 市, 州 or
+/// 地区), as long as two counted characters stay.
+#[derive(Debug)]
+pub(crate) struct ShortNames {
+    /// Folded, longest first.
+    forms: Vec<String>,
+    /// Anchored, leftmost-longest.
+    divisions: AhoCorasick,
+}
+
+impl ShortNames {
+    fn load(regions: &Regions, forms: &[String], file: &File<'_>) -> Result<ShortNames, RuleError> {
+        let mut forms: Vec<String> = forms.iter().map(|f| fold_key(f.trim()).into_owned()).collect();
+        forms.sort_by_key(|f| std::cmp::Reverse(f.chars().count()));
+        forms.dedup();
+        let mut names: Vec<String> = vec!["中华人民共和国".into(), "中国".into()];
+        for p in Province::ALL {
+            names.push(p.full_name_zh().to_owned());
+            names.push(p.name_zh().to_owned());
+        }
+        for d in regions.iter().filter(|d| d.last_year.is_none()) {
+            let name = d.name;
+            if name.chars().count() < 2 || name.contains("辖") || name.ends_with("县") && name.chars().count() < 3 {
+                continue;
+            }
+            names.push(name.to_owned());
+            let prefecture = d.code.get().is_multiple_of(100) && !d.code.is_province_level();
+            if prefecture
+                && let Some(short) = ["地区", "市", "州", "盟"].iter().find_map(|s| name.strip_suffix(s))
+                && short.chars().count() >= 2
+            {
+                names.push(short.to_owned());
+            }
+        }
+        names.sort();
+        names.dedup();
+        let divisions = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&names)
+            .map_err(|e| file.error(format!("the division names cannot be compiled: {e}")))?;
+        Ok(ShortNames { forms, divisions })
+    }
+
+    /// The short name of a registered name (folded), or `None` when fewer
+    /// than two counted characters are left of it.
+    pub(crate) fn short_name(&self, registered: &str) -> Option<String> {
+        let counted = |s: &str| s.chars().filter(|c| counts(*c)).count();
+        let folded = fold_key(registered.trim());
+        let mut name: &str = &folded;
+        // The organisational forms at the end, as long as something is left.
+        'forms: loop {
+            for form in &self.forms {
+                if let Some(rest) = name.strip_suffix(form.as_str()).map(str::trim_end)
+                    && counted(rest) >= 2
+                {
+                    name = rest;
+                    continue 'forms;
+                }
+            }
+            break;
+        }
+        // The division names at the start.
+        loop {
+            let input = Input::new(name).anchored(Anchored::Yes);
+            let Some(found) = self.divisions.find(input) else { break };
+            let rest = name[found.end()..].trim_start();
+            if counted(rest) < 2 {
+                break;
+            }
+            name = rest;
+        }
+        (counted(name) >= 2).then(|| name.to_owned())
+    }
+
+    /// Whether a website name is related to a unit's registered name: it
+    /// contains two consecutive Han characters of the short name, or one of
+    /// its runs of two or more Latin letters or digits. `None` when the
+    /// short name cannot be read.
+    pub(crate) fn related(&self, website: &str, registered: &str) -> Option<(bool, String)> {
+        let short = self.short_name(registered)?;
+        let website = fold_key(website.trim());
+        let chars: Vec<char> = short.chars().collect();
+        let mut tokens: Vec<String> = chars
+            .windows(2)
+            .filter(|w| w.iter().all(|c| is_han(*c)))
+            .map(|w| w.iter().collect())
+            .collect();
+        tokens.extend(
+            short
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|run| run.len() >= 2)
+                .map(str::to_owned),
+        );
+        // A short name with neither (one Han character and a letter) is
+        // compared whole.
+        let related = if tokens.is_empty() {
+            website.contains(short.as_str())
+        } else {
+            tokens.iter().any(|t| website.contains(t.as_str()))
+        };
+        Some((related, short))
+    }
 }
 
 /// Label(.label)+ whose last label is alphabetic (a TLD) or punycode, on a
@@ -93,7 +236,11 @@ const DOMAIN_LIKE: &str =
 
 impl NameRules {
     /// Loads the national rules: every table is required.
-    pub(crate) fn load_national(file: &File<'_>, registry: &mut Registry) -> Result<NameRules, RuleError> {
+    pub(crate) fn load_national(
+        file: &File<'_>,
+        registry: &mut Registry,
+        regions: &Regions,
+    ) -> Result<NameRules, RuleError> {
         let section: NamesSection = file.parse()?;
         for (present, table) in [
             (section.length.is_some(), "length"),
@@ -102,12 +249,26 @@ impl NameRules {
             (section.domain.is_some(), "domain"),
             (section.person_name.is_some(), "person_name"),
             (section.duplicate.is_some(), "duplicate"),
+            (section.unrelated_to_subject.is_some(), "unrelated_to_subject"),
         ] {
             if !present {
                 return Err(file.error(format!("the national name rules need a `[{table}]` table")));
             }
         }
+        let forms = match section
+            .unrelated_to_subject
+            .as_ref()
+            .map(|e| (e.span(), &e.get_ref().forms))
+        {
+            Some((_, Some(forms))) if !forms.get_ref().is_empty() => forms.get_ref().clone(),
+            Some((span, _)) => {
+                return Err(file.error_at(span, "`unrelated_to_subject` needs its organisational `forms`"));
+            }
+            None => Vec::new(),
+        };
+        let short_names = ShortNames::load(regions, &forms, file)?;
         let mut rules = NameRules::load("names", section, file, registry)?;
+        rules.short_names = Some(short_names);
         let domain_like = Regex::new(DOMAIN_LIKE).map_err(|e| file.error(e.to_string()))?;
         rules.domain_like = Some(domain_like);
         Ok(rules)
@@ -123,6 +284,14 @@ impl NameRules {
         if let Some(characters) = &section.characters {
             let message = "the characters of names are national: a province cannot set `characters`";
             return Err(file.error_at(characters.span(), message));
+        }
+        if let Some(forms) = section
+            .unrelated_to_subject
+            .as_ref()
+            .and_then(|e| e.get_ref().forms.as_ref())
+        {
+            let message = "the organisational forms of names are national: a province cannot set `forms`";
+            return Err(file.error_at(forms.span(), message));
         }
         NameRules::load(prefix, section, file, registry)
     }
@@ -140,7 +309,8 @@ impl NameRules {
                 if entry.get_ref().min == 0 {
                     return Err(file.error_at(entry.span(), "the minimum length must be at least 1"));
                 }
-                Some((entry.get_ref().min, register("length", entry.get_ref())?))
+                let e = entry.get_ref();
+                Some((e.min, e.count, register("length", e)?))
             }
             None => None,
         };
@@ -170,6 +340,13 @@ impl NameRules {
             None => None,
         };
         let duplicate = section.duplicate.map(|e| register("duplicate", &e)).transpose()?;
+        let unrelated_to_subject = match section.unrelated_to_subject {
+            Some(e) => {
+                let e = e.into_inner();
+                Some((e.when.clone(), register("unrelated_to_subject", &e)?))
+            }
+            None => None,
+        };
         let lists = section
             .lists
             .into_iter()
@@ -182,8 +359,10 @@ impl NameRules {
             domain,
             person_name,
             duplicate,
+            unrelated_to_subject,
             lists,
             domain_like: None,
+            short_names: None,
         })
     }
 
@@ -225,6 +404,35 @@ mod tests {
         for not in ["v1.2.3", "a.b", "示例.中国", "3.14", "-.com", "小明笔记"] {
             assert_eq!(find(not), None, "{not}");
         }
+    }
+
+    #[test]
+    fn short_names_and_relatedness() {
+        let rules = RuleSet::embedded();
+        let short = rules.data().websites.names.short_names.as_ref().unwrap();
+        for (registered, expected) in [
+            ("深圳市示例科技有限公司", Some("示例科技")),
+            ("哈尔滨冰城科技有限公司", Some("冰城科技")),
+            ("北京京东世纪贸易有限公司", Some("京东世纪贸易")),
+            ("哈尔滨市人民政府", Some("人民政府")),
+            ("黑龙江省哈尔滨市道里区某某股份有限公司", Some("某某")),
+            ("中国移动通信集团有限公司", Some("移动通信")),
+            // Nothing would be left: the division name stays.
+            ("杭州市有限公司", Some("杭州市")),
+            // Forms stay where under two characters would be left.
+            ("某公司", Some("某公司")),
+            ("某", None),
+        ] {
+            assert_eq!(short.short_name(registered).as_deref(), expected, "{registered}");
+        }
+        let related = |website: &str, registered: &str| short.related(website, registered).map(|(r, _)| r);
+        assert_eq!(related("京东商城", "北京京东世纪贸易有限公司"), Some(true));
+        assert_eq!(related("冰城科技官网", "哈尔滨冰城科技有限公司"), Some(true));
+        assert_eq!(related("东北美食大全", "哈尔滨冰城科技有限公司"), Some(false));
+        assert_eq!(related("哈尔滨美食", "哈尔滨冰城科技有限公司"), Some(false));
+        assert_eq!(related("TCL官网", "TCL科技集团股份有限公司"), Some(true));
+        assert_eq!(related("快乐旅途", "某公司"), Some(false));
+        assert_eq!(related("快乐旅途", "某"), None);
     }
 
     #[test]

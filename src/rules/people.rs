@@ -48,6 +48,19 @@ pub(crate) struct PeopleRules {
     pub(crate) email_shared: Rule,
     pub(crate) emergency_phone: Rule,
     pub(crate) emergency_same_as_mobile: Rule,
+    /// An emergency phone that is another person's mobile.
+    pub(crate) emergency_phone_shared: Rule,
+    /// An emergency phone that is also another person's emergency phone.
+    pub(crate) emergency_phone_repeated: Rule,
+    /// The national requirement of an emergency phone (provinces that
+    /// require one set their own rule).
+    pub(crate) emergency_phone_required: Rule,
+    /// Two people with different names and one certificate number.
+    pub(crate) certificate_shared: Rule,
+    /// The same person with another certificate or mobile.
+    pub(crate) data_inconsistent: Rule,
+    /// The same person with another e-mail address or emergency phone.
+    pub(crate) contacts_inconsistent: Rule,
 }
 
 impl PeopleRules {
@@ -58,6 +71,14 @@ impl PeopleRules {
             roles: Roles,
             age: AgeEntry,
             contacts: Contacts,
+            same_person: SamePerson,
+        }
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct SamePerson {
+            certificate_shared: RoleEntry,
+            data_inconsistent: RoleEntry,
+            contacts_inconsistent: RoleEntry,
         }
         #[derive(serde::Deserialize)]
         #[serde(deny_unknown_fields)]
@@ -66,6 +87,9 @@ impl PeopleRules {
             email_shared: RoleEntry,
             emergency_phone: RoleEntry,
             emergency_same_as_mobile: RoleEntry,
+            emergency_phone_shared: RoleEntry,
+            emergency_phone_repeated: RoleEntry,
+            emergency_phone_required: RoleEntry,
         }
         #[derive(serde::Deserialize)]
         #[serde(deny_unknown_fields)]
@@ -90,6 +114,21 @@ impl PeopleRules {
             emergency_same_as_mobile: register(
                 "contacts.emergency_same_as_mobile",
                 &doc.contacts.emergency_same_as_mobile,
+            )?,
+            emergency_phone_shared: register("contacts.emergency_phone_shared", &doc.contacts.emergency_phone_shared)?,
+            emergency_phone_repeated: register(
+                "contacts.emergency_phone_repeated",
+                &doc.contacts.emergency_phone_repeated,
+            )?,
+            emergency_phone_required: register(
+                "contacts.emergency_phone_required",
+                &doc.contacts.emergency_phone_required,
+            )?,
+            certificate_shared: register("same_person.certificate_shared", &doc.same_person.certificate_shared)?,
+            data_inconsistent: register("same_person.data_inconsistent", &doc.same_person.data_inconsistent)?,
+            contacts_inconsistent: register(
+                "same_person.contacts_inconsistent",
+                &doc.same_person.contacts_inconsistent,
             )?,
         })
     }
@@ -238,6 +277,23 @@ rule_entry! {
 }
 
 rule_entry! {
+    /// `[people.certificate_kinds.<id>]`: the certificate kinds a province
+    /// accepts (or refuses) for some roles.
+    pub(crate) struct CertificateKindsEntry {
+        /// The roles it applies to.
+        roles: Vec<Role>,
+        /// The only kinds accepted, when given.
+        #[serde(default)]
+        accepted: Option<Vec<CertificateKind>>,
+        /// Kinds refused.
+        #[serde(default)]
+        refused: Vec<CertificateKind>,
+        #[serde(default)]
+        when: Condition,
+    }
+}
+
+rule_entry! {
     /// A contact requirement for some roles.
     pub(crate) struct RolesEntry {
         /// The roles it applies to; all when absent.
@@ -263,6 +319,10 @@ pub(crate) struct PeopleSection {
     pub(crate) principal_is_legal_representative: Option<Tiers<PrincipalEntry>>,
     #[serde(default)]
     pub(crate) manager_is_principal: Option<PlainEntry>,
+    #[serde(default)]
+    pub(crate) manager_is_not_principal: Option<PlainEntry>,
+    #[serde(default)]
+    pub(crate) certificate_kinds: BTreeMap<String, Spanned<CertificateKindsEntry>>,
     #[serde(default)]
     pub(crate) emergency_phone: Option<RolesEntry>,
     #[serde(default)]
@@ -295,6 +355,23 @@ pub(crate) struct PrincipalRule {
     pub(crate) rule: Rule,
 }
 
+/// A province's rule on the certificate kinds of some roles, compiled.
+#[derive(Debug)]
+pub(crate) struct CertificateKindsRule {
+    pub(crate) roles: Vec<Role>,
+    pub(crate) accepted: Option<Vec<CertificateKind>>,
+    pub(crate) refused: Vec<CertificateKind>,
+    pub(crate) when: Condition,
+    pub(crate) rule: Rule,
+}
+
+impl CertificateKindsRule {
+    /// Whether the rule refuses a kind of certificate.
+    pub(crate) fn refuses(&self, kind: CertificateKind) -> bool {
+        self.refused.contains(&kind) || self.accepted.as_ref().is_some_and(|a| !a.contains(&kind))
+    }
+}
+
 /// A province's people rules (`[people]`), compiled.
 #[derive(Debug)]
 pub(crate) struct ProvincePeopleRules {
@@ -309,6 +386,9 @@ pub(crate) struct ProvincePeopleRules {
     pub(crate) age: Vec<AgeRule>,
     pub(crate) principal_is_legal_representative: Vec<PrincipalRule>,
     pub(crate) manager_is_principal: Option<Rule>,
+    /// The website manager must be another person than the principal.
+    pub(crate) manager_is_not_principal: Option<Rule>,
+    pub(crate) certificate_kinds: Vec<CertificateKindsRule>,
     pub(crate) emergency_phone: Option<(Vec<Role>, Rule)>,
     pub(crate) mobile_local: Option<(Vec<Role>, Rule)>,
     pub(crate) email_shared: Option<Rule>,
@@ -377,7 +457,28 @@ impl ProvincePeopleRules {
         let mut plain =
             |name: &str, e: Option<PlainEntry>| e.map(|e| file.register(registry, id(name), &e)).transpose();
         let manager_is_principal = plain("manager_is_principal", doc.manager_is_principal)?;
+        let manager_is_not_principal = plain("manager_is_not_principal", doc.manager_is_not_principal)?;
+        if let (Some(_), Some(_)) = (&manager_is_principal, &manager_is_not_principal) {
+            return Err(file.error("`manager_is_principal` and `manager_is_not_principal` cannot both be set"));
+        }
         let email_shared = plain("email_shared", doc.email_shared)?;
+        let mut certificate_kinds = Vec::new();
+        for (key, e) in doc.certificate_kinds {
+            let span = e.span();
+            let e = e.into_inner();
+            if e.roles.is_empty() || (e.accepted.is_none() && e.refused.is_empty()) {
+                let message = "`certificate_kinds` needs `roles` and `accepted` or `refused`";
+                return Err(file.error_at(span, message));
+            }
+            let rule = file.register(registry, id(&format!("certificate_kinds.{key}")), &e)?;
+            certificate_kinds.push(CertificateKindsRule {
+                roles: e.roles,
+                accepted: e.accepted,
+                refused: e.refused,
+                when: e.when,
+                rule,
+            });
+        }
         let mut roles = |name: &str, e: Option<RolesEntry>| {
             e.map(|e| Ok((all_roles(e.roles.clone()), file.register(registry, id(name), &e)?)))
                 .transpose()
@@ -390,6 +491,8 @@ impl ProvincePeopleRules {
             age,
             principal_is_legal_representative: principal,
             manager_is_principal,
+            manager_is_not_principal,
+            certificate_kinds,
             emergency_phone: roles("emergency_phone", doc.emergency_phone)?,
             mobile_local: roles("mobile_local", doc.mobile_local)?,
             email_shared,

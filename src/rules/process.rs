@@ -67,6 +67,11 @@ pub struct Step {
     /// The longest the step may take, in calendar days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_days: Option<u32>,
+    /// Of the SMS verification: the JSON Pointers of the people who receive
+    /// a code (the principal, each website manager; one code per person),
+    /// in the order or, for a cancellation, in its `existing` record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<String>,
 }
 
 impl Step {
@@ -86,6 +91,7 @@ impl Step {
             max_working_days: None,
             max_hours: None,
             max_days: None,
+            recipients: Vec::new(),
         }
     }
 }
@@ -133,6 +139,7 @@ impl ProcessRules {
                     max_working_days: entry.max_working_days,
                     max_hours: entry.max_hours,
                     max_days: entry.max_days,
+                    recipients: Vec::new(),
                 },
                 when: entry.when,
                 rule,

@@ -9,6 +9,7 @@ use crate::province::Province;
 use crate::rules::certificates::{CertificateRules, ProvinceCertificateRules, ProvinceCertificatesDoc};
 use crate::rules::domains::{ProvinceDomainRules, ProvinceDomainsDoc};
 use crate::rules::materials::{MaterialRules, Requirement, RequirementEntry};
+use crate::rules::operations::{OperationsSection, ProvinceOperationRules};
 use crate::rules::people::{PeopleSection, ProvincePeopleRules};
 use crate::rules::process::{ProcessRules, StepLimits};
 use crate::rules::submission::{ProvinceSubmissionRules, SubmissionSection};
@@ -39,6 +40,8 @@ pub(crate) struct ProvinceRules {
     pub(crate) materials: Vec<Requirement>,
     /// The province's caps on one submission (`[submission]`).
     pub(crate) submission: ProvinceSubmissionRules,
+    /// The province's change and access rules (`[operations]`).
+    pub(crate) operations: ProvinceOperationRules,
 }
 
 /// The national rules a province file refers to.
@@ -72,6 +75,8 @@ impl ProvinceRules {
             submission: SubmissionSection,
             #[serde(default)]
             materials: Vec<RequirementEntry>,
+            #[serde(default)]
+            operations: OperationsSection,
         }
         let doc: Doc = file.parse()?;
         let slug = province.slug();
@@ -112,6 +117,7 @@ impl ProvinceRules {
         let certificates =
             ProvinceCertificateRules::load(slug, doc.certificates, national.certificates, file, registry)?;
         let submission = ProvinceSubmissionRules::load(province, doc.submission, file, registry)?;
+        let operations = ProvinceOperationRules::load(slug, doc.operations, file, registry)?;
         let materials =
             national
                 .materials
@@ -127,6 +133,7 @@ impl ProvinceRules {
             certificates,
             materials,
             submission,
+            operations,
         })
     }
 }

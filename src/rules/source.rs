@@ -113,6 +113,8 @@ pub struct Source {
     tag: String,
     title: String,
     url: Option<String>,
+    publisher: Option<String>,
+    date: Option<String>,
 }
 
 impl Source {
@@ -130,6 +132,17 @@ impl Source {
     /// Where to read it, when it is on the web.
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
+    }
+
+    /// Who published it, when the catalogue says.
+    pub fn publisher(&self) -> Option<&str> {
+        self.publisher.as_deref()
+    }
+
+    /// The date of its text as read (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`),
+    /// when the catalogue says.
+    pub fn date(&self) -> Option<&str> {
+        self.date.as_deref()
     }
 }
 
@@ -200,6 +213,10 @@ impl Registry {
             #[serde(default)]
             url: Option<String>,
             #[serde(default)]
+            publisher: Option<String>,
+            #[serde(default)]
+            date: Option<SourceDate>,
+            #[serde(default)]
             #[allow(dead_code)]
             note: Option<String>,
         }
@@ -211,6 +228,8 @@ impl Registry {
                     tag: tag.clone(),
                     title: e.title,
                     url: e.url,
+                    publisher: e.publisher,
+                    date: e.date.map(|d| d.0),
                 };
                 (tag, source)
             })
@@ -231,6 +250,8 @@ impl Registry {
                     tag: tag.clone(),
                     title: tag.clone(),
                     url: Some(tag.clone()),
+                    publisher: None,
+                    date: None,
                 }
             } else {
                 match self.sources.get(tag) {

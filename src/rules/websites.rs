@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::identity::Regions;
 use crate::province::Province;
 use crate::rules::{File, Registry, RuleError};
 
@@ -34,9 +35,10 @@ impl WebsiteRules {
         names: &File<'_>,
         content: &File<'_>,
         registry: &mut Registry,
+        regions: &Regions,
     ) -> Result<WebsiteRules, RuleError> {
         Ok(WebsiteRules {
-            names: NameRules::load_national(names, registry)?,
+            names: NameRules::load_national(names, registry, regions)?,
             content: ContentRules::load(content, registry)?,
         })
     }

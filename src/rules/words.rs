@@ -227,7 +227,13 @@ mod tests {
             }),
             ..crate::application::Application::default()
         };
-        list.applies(&Facts::new(&app, &data.subject, &data.domains, None))
+        list.applies(&Facts::new(
+            &app,
+            &data.subject,
+            &data.domains,
+            &data.websites.names,
+            None,
+        ))
     }
 
     #[test]

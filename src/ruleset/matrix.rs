@@ -1,7 +1,7 @@
 //! The province matrix (`rules/PROVINCES.md`, the [`provinces`](crate::provinces)
 //! page of the documentation), generated from the loaded rule data. The
 //! test below fails when the committed page differs from what the data
-//! generates; `BEIAN_BLESS=1 cargo test --lib province::matrix` rewrites it.
+//! generates; `BEIAN_BLESS=1 cargo test --lib ruleset::matrix` rewrites it.
 
 use std::fmt::Write as _;
 
@@ -155,7 +155,7 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
          filing, and its other own values, as the rule data of this crate encodes them\n\
          (`rules/provinces/<slug>.toml`; each rule there has its sources, date and note).\n\
          This page is generated from the data: do not edit it, run\n\
-         `BEIAN_BLESS=1 cargo test --lib province::matrix` after changing the data.\n\n\
+         `BEIAN_BLESS=1 cargo test --lib ruleset::matrix` after changing the data.\n\n\
          A finding is an error unless marked (warning). \"—\" means that the province sets\n\
          nothing: the national rule applies.\n",
     );
@@ -398,7 +398,109 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
             ],
         );
     }
+    operations(data, &mut out);
     out
+}
+
+/// The table of the provinces' change and access rules (`[operations]`).
+fn operations(data: &RuleData, out: &mut String) {
+    use crate::rules::operations::{
+        EmptySubject, EntityChange, EntityToPersonal, OldCertificate, Part, PersonalChange,
+    };
+    header(
+        out,
+        "Operations",
+        &[
+            "province",
+            "a personal subject may become",
+            "an entity may become (a rename is always allowed)",
+            "an entity may become a person",
+            "old certificate number on access",
+            "a subject with no accessed service adds one",
+            "other change and access rules",
+        ],
+        "Who the subject of a change may become (`operation.not_allowed_in_province`; a change the province \
+         allows or does not address is a warning, since the newest national source refuses any other subject; \
+         an entity becoming a person is `operation.not_allowed_for_subject` unless the province allows it), \
+         what an access or add order does when the record holds a certificate number from before the \
+         three-in-one reform, and the province's other rules on orders acting on a filing on record.",
+    );
+    for p in Province::ALL {
+        let ops = &data.province(p).operations;
+        let change = ops.subject_change.as_ref().map(|(e, _)| e);
+        let personal = match change.and_then(|e| e.personal) {
+            Some(PersonalChange::None) => "nothing".to_owned(),
+            Some(PersonalChange::OwnEnterprise) => "the enterprise they represent (warning)".to_owned(),
+            Some(PersonalChange::Any) => "anyone (warning)".to_owned(),
+            None => "not stated (warning)".to_owned(),
+        };
+        let entity = match change.and_then(|e| e.entity) {
+            Some(EntityChange::RenameOnly) => "nothing else".to_owned(),
+            Some(EntityChange::NotToOtherEnterprise) => "not another enterprise".to_owned(),
+            Some(EntityChange::WithBusinessProof) => {
+                "another enterprise, with the registry's proof (warning)".to_owned()
+            }
+            Some(EntityChange::SameLegalRepresentative) => {
+                "another with the same legal representative (warning)".to_owned()
+            }
+            Some(EntityChange::Any) => "anyone (warning)".to_owned(),
+            None => "not stated (warning)".to_owned(),
+        };
+        let to_person = match change.and_then(|e| e.entity_to_personal) {
+            Some(EntityToPersonal::IndividualBusinessToLegalRepresentative) => {
+                "an individual business, its legal representative".to_owned()
+            }
+            Some(EntityToPersonal::Uncertain) => "uncertain (warning)".to_owned(),
+            None => "no".to_owned(),
+        };
+        let old = match &ops.old_certificate {
+            Some((OldCertificate::OldNumber, rule)) => format!(
+                "the recorded number, changed afterwards{}",
+                severity(Code::OperationRecordMismatch, rule)
+            ),
+            Some((OldCertificate::FixFirst, _)) => "change or cancel first".to_owned(),
+            None => "—".to_owned(),
+        };
+        let empty = match &ops.empty_subject {
+            Some((EmptySubject::Allowed, _)) => "allowed".to_owned(),
+            Some((EmptySubject::CancelFirst, _)) => "cancel first, then file anew".to_owned(),
+            None => "—".to_owned(),
+        };
+        let mut others: Vec<String> = Vec::new();
+        if let Some((parts, rule)) = &ops.access_mismatch {
+            let parts: Vec<&str> = parts
+                .iter()
+                .map(|p| match p {
+                    Part::Subject => "subject",
+                    Part::Principal => "principal",
+                    Part::Websites => "websites",
+                })
+                .collect();
+            others.push(format!(
+                "access first, change afterwards: {}{}",
+                parts.join(", "),
+                severity(Code::OperationRecordMismatch, rule)
+            ));
+        }
+        if ops.website_name_on_record.is_some() {
+            others.push("a new website not named like a filed one".to_owned());
+        }
+        if ops.empty_service_on_record.is_some() {
+            others.push("no filed website without access before an add or access".to_owned());
+        }
+        if let Some(rule) = &ops.cancel_website_offline {
+            others.push(format!(
+                "websites cancelled by fax or mail{}",
+                severity(Code::OperationNotAllowedInProvince, rule)
+            ));
+        }
+        let others = if others.is_empty() {
+            "—".to_owned()
+        } else {
+            others.join("; ")
+        };
+        row(out, &[name(p), personal, entity, to_person, old, empty, others]);
+    }
 }
 
 #[test]
@@ -412,7 +514,7 @@ fn the_committed_matrix_is_up_to_date() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "rules/PROVINCES.md is out of date with the rule data: run `BEIAN_BLESS=1 cargo test --lib province::matrix` and commit the result"
+        "rules/PROVINCES.md is out of date with the rule data: run `BEIAN_BLESS=1 cargo test --lib ruleset::matrix` and commit the result"
     );
 }
 
@@ -420,7 +522,7 @@ fn the_committed_matrix_is_up_to_date() {
 fn the_matrix_has_a_row_per_province_in_each_table() {
     let page = generate(&RuleSet::embedded());
     for p in Province::ALL {
-        assert_eq!(page.matches(&format!("(`{}`)", p.slug())).count(), 4, "{p}");
+        assert_eq!(page.matches(&format!("(`{}`)", p.slug())).count(), 5, "{p}");
     }
     assert!(page.contains("| Zhejiang 浙江 (`zhejiang`) | residence permit |"));
 }

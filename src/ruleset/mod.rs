@@ -18,6 +18,7 @@ use crate::rules::file::{FILES, File, Origin, check_no_extra_files};
 use crate::rules::hosting::HostingRules;
 use crate::rules::materials::MaterialRules;
 use crate::rules::numbers::NumberRules;
+use crate::rules::operations::OperationsRules;
 use crate::rules::people::{ContactRules, PeopleRules};
 use crate::rules::process::ProcessRules;
 use crate::rules::provinces::{National, ProvinceRules};
@@ -64,6 +65,7 @@ pub(crate) struct RuleData {
     pub(crate) numbers: NumberRules,
     pub(crate) domains: DomainRules,
     pub(crate) hosting: HostingRules,
+    pub(crate) operations: OperationsRules,
     /// Indexed by `Province as usize`.
     pub(crate) provinces: Vec<ProvinceRules>,
 }
@@ -186,13 +188,19 @@ impl RuleSet {
         let certificates = CertificateRules::load(&file("certificates.toml")?, &mut registry)?;
         let subject = SubjectRules::load(&file("subject.toml")?, &mut registry, &regions.table)?;
         let people = PeopleRules::load(&file("people.toml")?, &mut registry)?;
-        let websites = WebsiteRules::load(&file("names.toml")?, &file("content.toml")?, &mut registry)?;
+        let websites = WebsiteRules::load(
+            &file("names.toml")?,
+            &file("content.toml")?,
+            &mut registry,
+            &regions.table,
+        )?;
         let contacts = ContactRules::load(&file("contacts.toml")?, &mut registry)?;
         let materials = MaterialRules::load(&file("materials.toml")?, &mut registry)?;
         let process = ProcessRules::load(&file("process.toml")?, &mut registry)?;
         let numbers = NumberRules::load(&file("numbers.toml")?, &mut registry)?;
         let domains = DomainRules::load(&file("domains.toml")?, &file("public_suffix_list.dat")?, &mut registry)?;
         let hosting = HostingRules::load(&file("hosting.toml")?, &mut registry, &process)?;
+        let operations = OperationsRules::load(&file("operations.toml")?, &mut registry, &process)?;
         let national = National {
             process: &process,
             materials: &materials,
@@ -222,6 +230,7 @@ impl RuleSet {
                 numbers,
                 domains,
                 hosting,
+                operations,
                 provinces,
             }),
         })

@@ -5,7 +5,10 @@ use proptest::sample::{Index, select};
 
 use super::AS_OF;
 use super::profile::{NonLocal, Profile};
-use super::valid::{KINDS, TOPICS, USCC_ALPHABET, after, any_valid_application, mobile, places, resident_id};
+use super::valid::{
+    CN_SUFFIXES, GOV_SUFFIXES, KINDS, SUFFIXES, TOPICS, USCC_ALPHABET, after, any_valid_application, is_registrable,
+    mobile, places, resident_id,
+};
 use crate::application::{Application, Certificate, Hosting, LegalRepresentative, Person, Validity, Website};
 use crate::code::Code;
 use crate::province::Province;
@@ -581,7 +584,7 @@ impl Mutation {
                 break;
             }
         }
-        let emergency = Profile::new(province, FilingType::Entity).emergency_phone_required();
+        // Always an emergency phone: without one there is a national warning.
         Person {
             name,
             certificate: Some(Certificate {
@@ -589,11 +592,7 @@ impl Mutation {
                 number,
                 valid_until: Some(Validity::Until(after(2000))),
             }),
-            emergency_phone: if emergency {
-                format!("0571-8{:07}", v % 10_000_000)
-            } else {
-                String::new()
-            },
+            emergency_phone: format!("0571-8{:07}", v % 10_000_000),
             mobile: phone,
             email,
             mobile_province: None,
@@ -616,13 +615,44 @@ impl Mutation {
         Some(crate::application::Domain { name, ..template })
     }
 
-    /// Adds a website like the first, with a name and a domain of its own.
+    /// Another domain for a website with the name of its first domain
+    /// under another suffix the subject may use (domains with different
+    /// names are separate websites); `None` when no suffix is left.
+    fn same_name_domain(&self, app: &Application, website: usize) -> Option<crate::application::Domain> {
+        let template = app.websites.get(website)?.domains.first()?.clone();
+        let label = template.name.split_once('.')?.0.to_owned();
+        let suffixes = match app.subject.as_ref()?.kind? {
+            SubjectKind::Government => GOV_SUFFIXES,
+            SubjectKind::PublicInstitution => CN_SUFFIXES,
+            _ => SUFFIXES,
+        };
+        let taken: Vec<&str> = app
+            .websites
+            .iter()
+            .flat_map(|w| w.domains.iter().map(|d| d.name.as_str()))
+            .collect();
+        let name = suffixes
+            .iter()
+            .map(|s| format!("{label}.{s}"))
+            .find(|n| !taken.contains(&n.as_str()) && is_registrable(n))?;
+        Some(crate::application::Domain { name, ..template })
+    }
+
+    /// Adds a website like the first, with a name and a domain of its own
+    /// (an entity's name starts as the first website's, with its short
+    /// name).
     fn add_website(&self, app: &mut Application) -> Option<()> {
         let mut website = app.websites.first()?.clone();
         let names: Vec<&str> = app.websites.iter().map(|w| w.name.as_str()).collect();
+        let prefix: String = if app.filing_type() == Some(FilingType::Entity) {
+            website.name.chars().take(2).collect()
+        } else {
+            String::new()
+        };
+        let prefix = prefix.as_str();
         website.name = TOPICS
             .iter()
-            .flat_map(|t| KINDS.iter().map(move |k| format!("{t}{k}")))
+            .flat_map(|t| KINDS.iter().map(move |k| format!("{prefix}{t}{k}")))
             .find(|n| !names.contains(&n.as_str()))?;
         website.domains = vec![self.new_domain(app, app.websites.len())?];
         website.homepage.clear();
@@ -777,12 +807,21 @@ impl Mutation {
                 holders.retain(|h| *h != Holder::Subject || personal || subject_kind == SubjectKind::Enterprise);
                 let holder = *holders.get(self.pick(holders.len()))?;
                 let yesterday = AS_OF.yesterday().ok()?;
+                // The person's every copy expires (another validity for the
+                // same person is `person.data_inconsistent`); the finding is
+                // where the certificate first appears.
+                let number = certificates(app)
+                    .into_iter()
+                    .find(|(h, _)| *h == holder)
+                    .map(|(_, c)| c.number.clone())?;
+                let mut first = None;
                 for (h, c) in certificates(app) {
-                    if h == holder {
+                    if h == holder || (h != Holder::Subject || personal) && c.number == number {
                         c.valid_until = Some(Validity::Until(yesterday));
+                        first.get_or_insert(h);
                     }
                 }
-                format!("{}/valid_until", holder.path())
+                format!("{}/valid_until", first?.path())
             }
 
             K::PersonNotSubject if personal => {
@@ -895,11 +934,18 @@ impl Mutation {
                 let i = self.pick(app.websites.len());
                 let website = app.websites.get_mut(i)?;
                 let field = match self.kind {
+                    // An entity's name keeps the two characters of its
+                    // short name it starts with (it stays related to the
+                    // subject's); Latin letters alone cannot be.
+                    K::NameTooShort if !personal => {
+                        website.name = website.name.chars().take(2).collect();
+                        "name".into()
+                    }
                     K::NameTooShort => {
                         website.name = KINDS.get(self.value() as usize % KINDS.len())?.to_string();
                         "name".into()
                     }
-                    K::NameWithoutChinese => {
+                    K::NameWithoutChinese if personal => {
                         website.name = ["MyNotes", "Daily Log", "PhotoBook"][(self.value() % 3) as usize].into();
                         "name".into()
                     }
@@ -994,11 +1040,12 @@ impl Mutation {
                     let cap = Some(profile.max_domains()).filter(|c| *c < usize::MAX)?;
                     while count(app) <= cap {
                         let last = app.websites.len().checked_sub(1)?;
-                        if app.websites.get(last)?.domains.len() < profile.max_domains_per_website() {
-                            let domain = self.new_domain(app, last)?;
-                            app.websites.get_mut(last)?.domains.push(domain);
-                        } else {
-                            self.add_website(app)?;
+                        let domain = (app.websites.get(last)?.domains.len() < profile.max_domains_per_website())
+                            .then(|| self.same_name_domain(app, last))
+                            .flatten();
+                        match domain {
+                            Some(domain) => app.websites.get_mut(last)?.domains.push(domain),
+                            None => self.add_website(app)?,
                         }
                     }
                     // The first domain over the cap, in document order.
@@ -1060,7 +1107,11 @@ impl Mutation {
             K::DuplicateDomain => {
                 let all = domains(app);
                 let (i, j) = *all.last().filter(|_| all.len() > 1)?;
-                let name = app.websites.first()?.domains.first()?.name.clone();
+                // A later domain of a website repeats its first (the names
+                // of a website's domains stay one); a website's only domain
+                // repeats the application's first.
+                let from = if j > 0 { i } else { 0 };
+                let name = app.websites.get(from)?.domains.first()?.name.clone();
                 let website = app.websites.get_mut(i)?;
                 rename_domain(website, j, Some(&name), &name)?;
                 format!("/websites/{i}/domains/{j}/name")

@@ -60,8 +60,8 @@ impl Profile {
     pub(crate) fn max_domains(self) -> usize {
         use Province::*;
         match (self.province, self.filing_type) {
-            (Hainan, FilingType::Personal) => 1,
-            (Shanxi, FilingType::Entity) | (Henan, FilingType::Personal) => 3,
+            (Hainan, FilingType::Personal) | (Henan, FilingType::Personal) => 1,
+            (Shanxi, FilingType::Entity) => 3,
             (Henan, FilingType::Entity) => 5,
             _ => usize::MAX,
         }
@@ -72,8 +72,7 @@ impl Profile {
     pub(crate) fn website_cap(self) -> Option<usize> {
         use Province::*;
         match self.province {
-            Hubei => Some(1),
-            Hunan if self.entity() => Some(1),
+            Hubei | Hunan => Some(1),
             _ => None,
         }
     }
@@ -83,8 +82,7 @@ impl Profile {
     pub(crate) fn max_websites(self) -> usize {
         use Province::*;
         let cap = match self.province {
-            Hubei => 1,
-            Hunan if self.entity() => 1,
+            Hubei | Hunan => 1,
             _ => 3,
         };
         cap.min(self.max_domains())
@@ -134,10 +132,7 @@ impl Profile {
     /// (`[people.principal_is_legal_representative]`, any severity).
     pub(crate) fn principal_must_be_legal_representative(self) -> bool {
         use Province::*;
-        !matches!(
-            self.province,
-            Liaoning | Jilin | Jiangsu | Anhui | Hainan | Sichuan | Gansu
-        )
+        !matches!(self.province, Jiangsu | Anhui | Hainan | Sichuan | Gansu)
     }
 
     /// Whether, the principal not being the legal representative, each
@@ -145,6 +140,13 @@ impl Profile {
     pub(crate) fn manager_must_be_principal(self) -> bool {
         use Province::*;
         matches!(self.province, Heilongjiang | Jiangsu | Anhui | Hainan)
+    }
+
+    /// Whether each website manager must be another person than the
+    /// principal and the legal representative
+    /// (`[people.manager_is_not_principal]`).
+    pub(crate) fn manager_must_not_be_principal(self) -> bool {
+        self.province == Province::Tianjin
     }
 
     /// Whether the province requires an emergency phone of the personal

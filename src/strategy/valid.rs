@@ -101,14 +101,14 @@ const AREA_CODES: &[&str] = &[
 
 /// Domain suffixes approved for filing and accepted in every province for
 /// any subject but a government (Beijing's own list included).
-const SUFFIXES: &[&str] = &[
+pub(crate) const SUFFIXES: &[&str] = &[
     "cn", "com", "net", "com.cn", "net.cn", "top", "xyz", "vip", "shop", "tech", "site", "online", "club", "ltd",
     "中国",
 ];
 /// Suffixes of public institutions (`required.public_institution`).
-const CN_SUFFIXES: &[&str] = &["cn", "com.cn", "net.cn"];
+pub(crate) const CN_SUFFIXES: &[&str] = &["cn", "com.cn", "net.cn"];
 /// Suffixes of governments (`required.government`).
-const GOV_SUFFIXES: &[&str] = &["gov.cn"];
+pub(crate) const GOV_SUFFIXES: &[&str] = &["gov.cn"];
 
 /// Mainland cloud regions: (provider as written, region id).
 const REGIONS: &[(&str, &str)] = &[
@@ -223,7 +223,7 @@ static MOBILE_PREFIXES: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// Whether a name is a registrable domain of the embedded public suffix
 /// list (a random label can make a public suffix: `mil.cn`).
-fn is_registrable(name: &str) -> bool {
+pub(crate) fn is_registrable(name: &str) -> bool {
     static RULES: LazyLock<RuleSet> = LazyLock::new(RuleSet::embedded);
     crate::domain::DomainName::parse(name).is_ok_and(|n| {
         RULES
@@ -608,7 +608,8 @@ struct Seed {
 /// a mobile number with an allocated prefix and an e-mail address of their
 /// own, and an emergency phone where the province requires one; domains have
 /// approved suffixes, are real-name verified and registered for at least
-/// 200 more days; website names are Chinese, without the words of the name
+/// 200 more days; website names are Chinese (an entity's start with two
+/// characters of its short name), without the words of the name
 /// lists; content is open to the filing type in the province; the hosting is
 /// a mainland cloud server bought prepaid for 3 to 36 months, or an unused
 /// authorization code of an enterprise account. The number of websites
@@ -683,7 +684,9 @@ pub fn any_valid_application() -> impl Strategy<Value = Application> {
 fn build(profile: Profile, seed: &Seed) -> Application {
     let province = profile.province;
     let entity = profile.filing_type == FilingType::Entity;
-    let emergency = profile.emergency_phone_required();
+    // Every person gets an emergency phone: without one there is a
+    // national warning (`people.contacts.emergency_phone_required`).
+    let emergency = true;
     let person = |slot: usize| {
         seed.people
             .get(slot)
@@ -742,7 +745,12 @@ fn build(profile: Profile, seed: &Seed) -> Application {
         used_names.push((topic, kind));
         let separator = if w.separator { "·" } else { "" };
         let name = format!(
-            "{}{separator}{}",
+            "{}{}{separator}{}",
+            if entity {
+                short_prefix(&seed.entity)
+            } else {
+                String::new()
+            },
             TOPICS.get(topic).copied().unwrap_or("读书"),
             KINDS.get(kind).copied().unwrap_or("笔记")
         );
@@ -751,6 +759,7 @@ fn build(profile: Profile, seed: &Seed) -> Application {
         let websites_after = count - i - 1;
         let most = domains_left.saturating_sub(websites_after).max(1);
         let mut domains = Vec::new();
+        let mut first_label: Option<String> = None;
         for d in w.domains.iter().take(most) {
             let suffixes = match seed.entity.kind {
                 SubjectKind::Government if entity => GOV_SUFFIXES,
@@ -758,17 +767,37 @@ fn build(profile: Profile, seed: &Seed) -> Application {
                 _ => SUFFIXES,
             };
             let suffix = text(suffixes, &d.suffix);
-            let label = match &d.chinese {
-                Some((t, k)) => format!("{}{}", text(TOPICS, t), text(KINDS, k)),
-                None => d.label.clone(),
+            let domain = match &first_label {
+                // The website's other domains share its first domain's
+                // name (`abc.cn`, `abc.com`: `website.domains_different_names`),
+                // each under another suffix; none is left: no more domains.
+                Some(label) => {
+                    let at = suffixes.iter().position(|s| *s == suffix).unwrap_or(0);
+                    let free = (0..suffixes.len())
+                        .filter_map(|k| suffixes.get((at + k) % suffixes.len()))
+                        .map(|s| format!("{label}.{s}"))
+                        .find(|domain| !used_domains.contains(domain) && is_registrable(domain));
+                    let Some(domain) = free else { break };
+                    domain
+                }
+                None => {
+                    let label = match &d.chinese {
+                        Some((t, k)) => format!("{}{}", text(TOPICS, t), text(KINDS, k)),
+                        None => d.label.clone(),
+                    };
+                    // Distinct, and a registrable domain (not `mil.cn`).
+                    let mut domain = format!("{label}.{suffix}");
+                    let mut n = 1;
+                    let mut label_n = label.clone();
+                    while (used_domains.contains(&domain) || !is_registrable(&domain)) && n < 1000 {
+                        n += 1;
+                        label_n = format!("{label}{n}");
+                        domain = format!("{label_n}.{suffix}");
+                    }
+                    first_label = Some(label_n);
+                    domain
+                }
             };
-            // Distinct, and a registrable domain (not `mil.cn`).
-            let mut domain = format!("{label}.{suffix}");
-            let mut n = 1;
-            while (used_domains.contains(&domain) || !is_registrable(&domain)) && n < 1000 {
-                n += 1;
-                domain = format!("{label}{n}.{suffix}");
-            }
             used_domains.push(domain.clone());
             domains.push(Domain {
                 name: domain,
@@ -796,6 +825,7 @@ fn build(profile: Profile, seed: &Seed) -> Application {
             let legal = || person(0);
             Some(match choice {
                 _ if !principal_is_legal_representative && profile.manager_must_be_principal() => principal(),
+                _ if profile.manager_must_not_be_principal() => own(),
                 Manager::Principal => principal(),
                 Manager::LegalRepresentative => legal(),
                 Manager::Own => own(),
@@ -869,12 +899,28 @@ fn build(profile: Profile, seed: &Seed) -> Application {
     Application {
         province: Some(province),
         as_of: Some(AS_OF),
+        operation: None,
         subject: Some(subject),
+        existing: None,
         websites,
         hosting: Some(hosting),
         unknown_fields: Vec::new(),
         invalid_fields: Vec::new(),
     }
+}
+
+/// What an entity's website names start with: the first two characters of
+/// its short name (the brand of an enterprise, the office, institution or
+/// association of another unit), so that they are related to the subject's
+/// name (`website.name_unrelated_to_subject`).
+fn short_prefix(seed: &EntitySeed) -> String {
+    let word = match seed.kind {
+        SubjectKind::Government => text(OFFICES, &seed.name.1),
+        SubjectKind::PublicInstitution => text(INSTITUTIONS, &seed.name.1),
+        SubjectKind::SocialOrganization => text(ASSOCIATIONS, &seed.name.1),
+        _ => text(BRANDS, &seed.name.0),
+    };
+    word.chars().take(2).collect()
 }
 
 /// The subject of an entity filing, registered in the province.
@@ -992,7 +1038,10 @@ mod tests {
                     let named: Vec<_> = report
                         .findings
                         .iter()
+                        // The blocks alone are unrelated to any entity's
+                        // name by construction: only the word lists count.
                         .filter(|f| f.code.as_str().starts_with("website.name"))
+                        .filter(|f| f.code != crate::code::Code::WebsiteNameUnrelatedToSubject)
                         .map(|f| format!("{} {}: {}", f.code, f.path, f.message))
                         .collect();
                     assert!(named.is_empty(), "{province:?} {filing_type:?}: {named:#?}");

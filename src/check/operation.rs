@@ -1,0 +1,1197 @@
+//! The checks of an operation (备案类型) against the filing on record
+//! (`rules/operations.toml`, and the `[operations]` of the province files):
+//! the record must not contradict itself; every number must be one of the
+//! record's; what an add or access order gives must equal the record; what
+//! never changes does not; the province decides who may become whom; and
+//! what a cancellation leaves behind.
+//!
+//! The rules of a first filing check only an order's new data: [`view`] is
+//! the part of the order they see.
+
+use std::borrow::Cow;
+
+use crate::application::{Application, Certificate, Existing, Hosting, Person, RecordedWebsite, Subject, Website};
+use crate::check::person::same_person;
+use crate::check::{Context, MAX_DOMAINS, MAX_WEBSITES, params};
+use crate::code::Code;
+use crate::domain::DomainName;
+use crate::number::{IcpNumber, ServiceKind};
+use crate::privacy::{mask_certificate, mask_phone};
+use crate::province::Province;
+use crate::report::{Material, Step};
+use crate::rules::Rule;
+use crate::rules::operations::{
+    Checked, EmptySubject, EntityChange, EntityToPersonal, MaterialsOf, OldCertificate, OperationRules, Part,
+    PersonalChange, Presence, Recipient, WebsiteForm,
+};
+use crate::text::{certificate_number, folded_eq};
+use crate::vocabulary::{FilingType, Operation};
+
+/// The part of an order that the rules of a first filing check: its new
+/// data. A section the operation does not check is left out (a
+/// cancellation's websites, a change's hosting); an order that checks
+/// websites but not the subject (`change_website`) gets the recorded
+/// subject, so that the website rules know whose websites they are, and
+/// nothing about that subject is reported (see [`check`]). For a first
+/// filing, an add and an access order, the view is the order itself.
+pub(crate) fn view<'a>(order: &'a Application, rules: &OperationRules) -> Cow<'a, Application> {
+    let subject = rules.checks(Checked::Subject);
+    let websites = rules.checks(Checked::Websites);
+    let hosting = rules.checks(Checked::Hosting);
+    let keeps = |present: bool, checked: bool| checked || !present;
+    if keeps(order.subject.is_some(), subject)
+        && keeps(!order.websites.is_empty(), websites)
+        && keeps(order.hosting.is_some(), hosting)
+        && (subject || !websites)
+    {
+        return Cow::Borrowed(order);
+    }
+    let recorded = || order.existing.as_ref().and_then(|e| e.subject.clone());
+    Cow::Owned(Application {
+        province: order.province,
+        as_of: order.as_of,
+        operation: order.operation,
+        subject: match (subject, websites) {
+            (true, _) => order.subject.clone(),
+            (false, true) => recorded(),
+            (false, false) => None,
+        },
+        existing: None,
+        websites: if websites { order.websites.clone() } else { Vec::new() },
+        hosting: if hosting { order.hosting.clone() } else { None },
+        unknown_fields: Vec::new(),
+        invalid_fields: order.invalid_fields.clone(),
+    })
+}
+
+/// Whether the view's subject is the record's, whose findings are not the
+/// order's to report.
+pub(crate) fn subject_is_recorded(rules: &OperationRules) -> bool {
+    !rules.checks(Checked::Subject) && rules.checks(Checked::Websites)
+}
+
+/// A filing number read for comparison: the province, subject serial and
+/// site serial (the abbreviation aside: `川` and `蜀` are one province).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    province: Province,
+    serial: u64,
+    serial_len: usize,
+    site: Option<u16>,
+    service: Option<ServiceKind>,
+}
+
+impl Key {
+    fn read(text: &str) -> Option<Key> {
+        let text = text.trim();
+        let n = match IcpNumber::parse(text) {
+            Ok(n) => n,
+            Err(_) => IcpNumber::parse_lenient(text).ok()?.number,
+        };
+        Some(Key {
+            province: n.province(),
+            serial: n.subject_serial().parse().ok()?,
+            serial_len: n.subject_serial().len(),
+            site: n.site_serial(),
+            service: n.service(),
+        })
+    }
+
+    fn subject(self) -> Key {
+        Key {
+            site: None,
+            service: None,
+            ..self
+        }
+    }
+}
+
+/// The record, read once: its subject number and its websites' numbers.
+struct Record<'a> {
+    existing: &'a Existing,
+    subject: Option<Key>,
+    /// Each recorded website with its number, when the number reads and
+    /// does not contradict the rest of the record.
+    websites: Vec<(Key, usize, &'a RecordedWebsite)>,
+}
+
+impl<'a> Record<'a> {
+    fn find(&self, key: Key) -> Option<(usize, &'a RecordedWebsite)> {
+        self.websites
+            .iter()
+            .find(|(k, _, _)| k.site == key.site && k.service == key.service && k.subject() == key.subject())
+            .map(|(_, i, w)| (*i, *w))
+    }
+}
+
+fn problem(cx: &mut Context<'_>, path: String, number: &str, problem: &str, rule: &Rule) {
+    let params = params! { "icp_number" => number.trim(), "problem" => problem };
+    cx.flag(Code::OperationUnknownNumber, path, rule, params);
+}
+
+/// Reads the record, reporting where it contradicts itself.
+fn record<'a>(cx: &mut Context<'_>, existing: &'a Existing) -> Record<'a> {
+    let data = cx.rules;
+    let rule = &data.operations.record.record;
+    let text = existing.subject_number.trim();
+    let subject = if text.is_empty() {
+        None
+    } else {
+        match Key::read(text) {
+            None => {
+                problem(
+                    cx,
+                    "/existing/subject_number".into(),
+                    text,
+                    "it is not an ICP filing number",
+                    rule,
+                );
+                None
+            }
+            Some(k) if k.site.is_some() => {
+                problem(
+                    cx,
+                    "/existing/subject_number".into(),
+                    text,
+                    "it is the number of a service, not of a subject",
+                    rule,
+                );
+                Some(k.subject())
+            }
+            Some(k) => Some(k),
+        }
+    };
+    let mut websites: Vec<(Key, usize, &RecordedWebsite)> = Vec::new();
+    for (i, w) in existing.websites.iter().enumerate().take(MAX_WEBSITES) {
+        let text = w.icp_number.trim();
+        if text.is_empty() {
+            continue; // field.required
+        }
+        let path = || format!("/existing/websites/{i}/icp_number");
+        let Some(key) = Key::read(text) else {
+            problem(cx, path(), text, "it is not an ICP filing number", rule);
+            continue;
+        };
+        if key.site.is_none() {
+            problem(
+                cx,
+                path(),
+                text,
+                "it is the number of a subject, not of a service",
+                rule,
+            );
+        } else if subject.is_some_and(|s| s != key.subject()) {
+            problem(cx, path(), text, "it is not under the record's subject number", rule);
+        } else if websites.iter().any(|(k, _, _)| *k == key) {
+            problem(cx, path(), text, "another website on record has this number", rule);
+        } else {
+            websites.push((key, i, w));
+        }
+    }
+    Record {
+        existing,
+        subject,
+        websites,
+    }
+}
+
+/// Runs the checks of the order's operation.
+pub(crate) fn check(cx: &mut Context<'_>) {
+    let operation = cx.operation;
+    let Some(existing) = cx
+        .order
+        .existing
+        .as_ref()
+        .filter(|_| operation != Operation::FirstFiling)
+    else {
+        return;
+    };
+    let record = record(cx, existing);
+    province(cx, &record);
+    combined(cx);
+    let numbers = numbers(cx, &record);
+    match operation {
+        Operation::FirstFiling => {}
+        Operation::AddWebsite => {
+            subject_equal(cx, &record);
+            new_websites(cx, &record);
+            empty_record(cx, &record, &numbers);
+        }
+        Operation::AddAccess => {
+            subject_equal(cx, &record);
+            accessed_websites(cx, &record);
+            empty_record(cx, &record, &numbers);
+        }
+        Operation::ChangeSubject => {
+            subject_change(cx, &record);
+            nothing_changed(cx, &record);
+        }
+        Operation::ChangeWebsite | Operation::ChangeFiling => {
+            if operation == Operation::ChangeFiling {
+                subject_change(cx, &record);
+            }
+            changed_websites(cx, &record);
+            nothing_changed(cx, &record);
+        }
+        Operation::CancelSubject => {}
+        Operation::CancelWebsite => cancelled_websites(cx, &record, &numbers),
+        Operation::CancelAccess => cancelled_access(cx, &record),
+    }
+    if subject_is_recorded(cx.operation_rules) {
+        // The view's subject is the record's: what the first filing's rules
+        // find about it is not the order's to fix.
+        cx.skip("/subject".into());
+    }
+}
+
+/// A website of a full form whose number the operation requires is
+/// missing it (a new website: another order), or has one the operation
+/// forbids (a filed website in an add order).
+fn combined(cx: &mut Context<'_>) {
+    let op = cx.operation_rules;
+    if op.website != WebsiteForm::Full {
+        return; // a number alone: its number is `field.required`
+    }
+    let data = cx.rules;
+    let rule = &data.operations.record.combined;
+    for (i, w) in cx.order_websites() {
+        let blank = w.icp_number.trim().is_empty();
+        let (path, reason, instead) = match (op.website_number, blank) {
+            (Presence::Required, true) => (
+                format!("/websites/{i}"),
+                "a website without a filing number is a new website",
+                "add_website",
+            ),
+            (Presence::Forbidden, false) => (
+                format!("/websites/{i}/icp_number"),
+                "a website with a filing number is a filed website",
+                "change_website",
+            ),
+            _ => continue,
+        };
+        let params = params! { "operation" => cx.operation.as_str(), "reason" => reason, "instead" => instead };
+        cx.flag(Code::OperationCombined, path, rule, params);
+    }
+}
+
+/// The province never changes: the order goes to the administration of
+/// the record's number.
+fn province(cx: &mut Context<'_>, record: &Record<'_>) {
+    let (Some(subject), Some(province)) = (record.subject, cx.order.province) else {
+        return;
+    };
+    if subject.province == province {
+        return;
+    }
+    let data = cx.rules;
+    let rules = &data.operations.record;
+    let rule = match cx.operation {
+        Operation::ChangeSubject | Operation::ChangeFiling => &rules.province_subject_change,
+        _ => &rules.province,
+    };
+    let params = params! {
+        "field" => "province",
+        "recorded" => subject.province.slug(),
+        "reason" => "the order goes to the administration that holds the record",
+    };
+    cx.flag(Code::OperationImmutableField, "/province", rule, params);
+}
+
+/// The numbers of the order's websites: each must be a website's number on
+/// record. Returns, per website of the order, the recorded website it
+/// names.
+fn numbers<'a>(cx: &mut Context<'_>, record: &Record<'a>) -> Vec<Option<(usize, &'a RecordedWebsite)>> {
+    let data = cx.rules;
+    let rule = &data.operations.record.unknown_number;
+    let mut out = Vec::new();
+    let mut seen: Vec<Key> = Vec::new();
+    for (i, w) in cx.order_websites() {
+        let text = w.icp_number.trim();
+        let Some(key) = Key::read(text) else {
+            // blank: required or combined; unreadable: website.icp_number_format
+            out.push(None);
+            continue;
+        };
+        if cx.operation == Operation::AddWebsite {
+            out.push(None); // a filed website in an add order: combined
+            continue;
+        }
+        let path = format!("/websites/{i}/icp_number");
+        let found = if key.site.is_none() {
+            problem(cx, path, text, "it is the number of a subject, not of a website", rule);
+            None
+        } else if key.service != Some(ServiceKind::Website) {
+            problem(cx, path, text, "it is the number of an app, not of a website", rule);
+            None
+        } else if record.subject.is_some_and(|s| s != key.subject()) {
+            problem(cx, path, text, "it is under another subject's number", rule);
+            None
+        } else if seen.contains(&key) {
+            problem(cx, path, text, "the order names this website twice", rule);
+            None
+        } else {
+            let found = record.find(key);
+            if found.is_none() {
+                problem(cx, path, text, "it is not among the websites on record", rule);
+            }
+            found
+        };
+        seen.push(key);
+        out.push(found);
+    }
+    out
+}
+
+/// A certificate's number, normalised for comparison.
+fn number_of(c: &Option<Certificate>) -> Cow<'_, str> {
+    c.as_ref().map_or(Cow::Borrowed(""), |c| certificate_number(&c.number))
+}
+
+fn phone_digits(s: &str) -> String {
+    let mut d: String = s.chars().filter(char::is_ascii_digit).collect();
+    if d.len() == 13 && d.starts_with("861") {
+        d.drain(..2);
+    }
+    d
+}
+
+/// How a compared value is written and shown.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Certificate,
+    Phone,
+    Email,
+}
+
+impl Kind {
+    fn equal(self, a: &str, b: &str) -> bool {
+        match self {
+            Kind::Text => folded_eq(a.trim(), b.trim()),
+            Kind::Certificate => certificate_number(a).eq_ignore_ascii_case(&certificate_number(b)),
+            Kind::Phone => phone_digits(a) == phone_digits(b),
+            Kind::Email => a.trim().eq_ignore_ascii_case(b.trim()),
+        }
+    }
+
+    fn shown(self, s: &str) -> String {
+        match self {
+            Kind::Certificate => mask_certificate(&certificate_number(s)),
+            Kind::Phone => mask_phone(s),
+            Kind::Text | Kind::Email => s.trim().to_owned(),
+        }
+    }
+}
+
+/// One value that may be compared with the record.
+struct Compared {
+    path: String,
+    field: &'static str,
+    part: Part,
+    kind: Kind,
+    given: String,
+    recorded: String,
+}
+
+impl Compared {
+    /// Whether it differs; `None` when the order or the record does not give it.
+    fn differs(&self) -> Option<bool> {
+        if self.given.trim().is_empty() || self.recorded.trim().is_empty() {
+            return None;
+        }
+        Some(!self.kind.equal(&self.given, &self.recorded))
+    }
+}
+
+fn person_values(out: &mut Vec<Compared>, prefix: &str, part: Part, given: &Person, recorded: &Person) {
+    let mut push = |key: &str, field: &'static str, kind: Kind, g: &str, r: &str| {
+        out.push(Compared {
+            path: format!("{prefix}/{key}"),
+            field,
+            part,
+            kind,
+            given: g.to_owned(),
+            recorded: r.to_owned(),
+        })
+    };
+    push("name", "name", Kind::Text, &given.name, &recorded.name);
+    push(
+        "certificate/number",
+        "number",
+        Kind::Certificate,
+        &number_of(&given.certificate),
+        &number_of(&recorded.certificate),
+    );
+    push("mobile", "mobile", Kind::Phone, &given.mobile, &recorded.mobile);
+    push("email", "email", Kind::Email, &given.email, &recorded.email);
+}
+
+/// The subject's values to compare with the record, its certificate
+/// number aside (what never changes).
+fn subject_values(given: &Subject, recorded: &Subject) -> Vec<Compared> {
+    let mut out = Vec::new();
+    let mut push = |key: &str, field: &'static str, kind: Kind, g: &str, r: &str| {
+        out.push(Compared {
+            path: format!("/subject/{key}"),
+            field,
+            part: Part::Subject,
+            kind,
+            given: g.to_owned(),
+            recorded: r.to_owned(),
+        })
+    };
+    let id = |k: Option<&'static str>| k.unwrap_or_default();
+    push(
+        "kind",
+        "kind",
+        Kind::Text,
+        id(given.kind.map(|k| k.as_str())),
+        id(recorded.kind.map(|k| k.as_str())),
+    );
+    push("name", "name", Kind::Text, &given.name, &recorded.name);
+    push(
+        "certificate/kind",
+        "kind",
+        Kind::Text,
+        id(given.certificate.as_ref().and_then(|c| c.kind).map(|k| k.as_str())),
+        id(recorded.certificate.as_ref().and_then(|c| c.kind).map(|k| k.as_str())),
+    );
+    push(
+        "certificate_address",
+        "certificate_address",
+        Kind::Text,
+        &given.certificate_address,
+        &recorded.certificate_address,
+    );
+    push(
+        "mailing_address",
+        "mailing_address",
+        Kind::Text,
+        &given.mailing_address,
+        &recorded.mailing_address,
+    );
+    push("mobile", "mobile", Kind::Phone, &given.mobile, &recorded.mobile);
+    push("email", "email", Kind::Email, &given.email, &recorded.email);
+    if let (Some(g), Some(r)) = (&given.legal_representative, &recorded.legal_representative) {
+        push(
+            "legal_representative/name",
+            "legal_representative",
+            Kind::Text,
+            &g.name,
+            &r.name,
+        );
+        push(
+            "legal_representative/certificate/number",
+            "legal_representative",
+            Kind::Certificate,
+            &number_of(&g.certificate),
+            &number_of(&r.certificate),
+        );
+    }
+    if let (Some(g), Some(r)) = (&given.principal, &recorded.principal) {
+        person_values(&mut out, "/subject/principal", Part::Principal, g, r);
+    }
+    out
+}
+
+/// A website's values to compare with the record (its domains aside).
+fn website_values(i: usize, given: &Website, recorded: &RecordedWebsite) -> Vec<Compared> {
+    let mut out = Vec::new();
+    let mut push = |key: &str, field: &'static str, g: &str, r: &str| {
+        out.push(Compared {
+            path: format!("/websites/{i}/{key}"),
+            field,
+            part: Part::Websites,
+            kind: Kind::Text,
+            given: g.to_owned(),
+            recorded: r.to_owned(),
+        })
+    };
+    push("name", "name", &given.name, &recorded.name);
+    push("homepage", "homepage", &given.homepage, &recorded.homepage);
+    push("remarks", "remarks", &given.remarks, &recorded.remarks);
+    let content = |c: &[crate::vocabulary::Content]| {
+        let mut ids: Vec<&str> = c.iter().map(|c| c.as_str()).collect();
+        ids.sort_unstable();
+        ids.join(",")
+    };
+    push(
+        "content",
+        "content",
+        &content(&given.content),
+        &content(&recorded.content),
+    );
+    if let (Some(g), Some(r)) = (&given.manager, &recorded.manager) {
+        person_values(&mut out, &format!("/websites/{i}/manager"), Part::Websites, g, r);
+    }
+    out
+}
+
+/// The ASCII form of a domain name, for comparison.
+fn domain_key(name: &str) -> String {
+    DomainName::parse(name.trim()).map_or_else(|_| name.trim().to_lowercase(), |d| d.as_ascii().to_owned())
+}
+
+fn mismatch(cx: &mut Context<'_>, c: &Compared, rule: &Rule) {
+    let params = params! {
+        "field" => c.field,
+        "recorded" => c.kind.shown(&c.recorded),
+        "operation" => cx.operation.as_str(),
+    };
+    cx.flag(Code::OperationRecordMismatch, c.path.clone(), rule, params);
+}
+
+/// Whether the order's hosting provider already accesses a recorded
+/// website: the subject is then at this provider (有主体).
+fn at_provider(order: &Application, existing: &Existing) -> bool {
+    let Some(Hosting::CloudServer(server)) = &order.hosting else {
+        return false;
+    };
+    let provider = server.provider.trim();
+    !provider.is_empty()
+        && existing.websites.iter().any(|w| {
+            w.access_providers
+                .iter()
+                .any(|p| p.trim().eq_ignore_ascii_case(provider))
+        })
+}
+
+/// A certificate upgrade: the record holds a number from before the
+/// three-in-one reform (an organisation code, a registration number) and
+/// the order the credit code; an organisation code must be the one the
+/// credit code embeds.
+fn upgrade(recorded: &str, given: &str) -> bool {
+    let r: String = recorded.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let g = given.trim();
+    if g.len() != 18 || !g.is_ascii() || r.len() == 18 {
+        return false;
+    }
+    match r.len() {
+        9 => g[8..17].eq_ignore_ascii_case(&r),
+        15 => r.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// An add or access order's subject must be the record's.
+fn subject_equal(cx: &mut Context<'_>, record: &Record<'_>) {
+    let (Some(given), Some(recorded)) = (cx.order.subject.as_ref(), record.existing.subject.as_ref()) else {
+        return;
+    };
+    let data = cx.rules;
+    let national = &data.operations.record;
+    let province = cx.province().map(|p| &p.operations);
+    let access = cx.operation == Operation::AddAccess;
+    let base = if access {
+        &national.add_access_mismatch
+    } else {
+        &national.add_website_mismatch
+    };
+    let relaxed = province.and_then(|p| p.access_mismatch.as_ref()).filter(|_| access);
+    let rule_for = |part: Part| match relaxed {
+        Some((parts, rule)) if parts.contains(&part) => rule,
+        _ => base,
+    };
+    for c in subject_values(given, recorded) {
+        if c.differs() == Some(true) {
+            mismatch(cx, &c, rule_for(c.part));
+        }
+    }
+    let (g, r) = (number_of(&given.certificate), number_of(&recorded.certificate));
+    if g.is_empty() || r.is_empty() || g.eq_ignore_ascii_case(&r) {
+        return;
+    }
+    let path = "/subject/certificate/number";
+    let shown = mask_certificate(&r);
+    if !upgrade(&r, &g) {
+        let params =
+            params! { "field" => "number", "recorded" => shown, "reason" => "another certificate is another subject" };
+        cx.flag(
+            Code::OperationImmutableField,
+            path,
+            &national.certificate_number,
+            params,
+        );
+        return;
+    }
+    let params = params! { "field" => "number", "recorded" => shown.clone(), "operation" => cx.operation.as_str() };
+    if at_provider(cx.order, record.existing) {
+        cx.flag(Code::OperationRecordMismatch, path, base, params);
+        return;
+    }
+    match province.and_then(|p| p.old_certificate.as_ref()) {
+        Some((OldCertificate::FixFirst, rule)) => {
+            let params = params! {
+                "province" => cx.order.province.map(Province::slug).unwrap_or_default(),
+                "operation" => cx.operation.as_str(),
+                "reason" => "a record under an old certificate number is changed or cancelled at the original provider first",
+            };
+            cx.flag(Code::OperationNotAllowedInProvince, path, rule, params);
+        }
+        Some((OldCertificate::OldNumber, rule)) => cx.flag(Code::OperationRecordMismatch, path, rule, params),
+        None => cx.flag(Code::OperationRecordMismatch, path, base, params),
+    }
+}
+
+/// The websites of an add order are new: none has a number, none takes a
+/// recorded name where the province refuses it.
+fn new_websites(cx: &mut Context<'_>, record: &Record<'_>) {
+    let on_record = cx.province().and_then(|p| p.operations.website_name_on_record.as_ref());
+    for (i, w) in cx.order_websites() {
+        if let Some(rule) = on_record
+            && !w.name.trim().is_empty()
+            && let Some(recorded) = record
+                .existing
+                .websites
+                .iter()
+                .find(|r| folded_eq(r.name.trim(), w.name.trim()))
+        {
+            let params = params! {
+                "name" => w.name.trim(),
+                "icp_number" => recorded.icp_number.trim(),
+                "province" => cx.order.province.map(Province::slug).unwrap_or_default(),
+            };
+            cx.flag(
+                Code::OperationWebsiteNameOnRecord,
+                format!("/websites/{i}/name"),
+                rule,
+                params,
+            );
+        }
+    }
+}
+
+/// What the province says of a record with no accessed service (a 空壳),
+/// or with a service without access, before an add or access order.
+fn empty_record(cx: &mut Context<'_>, record: &Record<'_>, numbers: &[Option<(usize, &RecordedWebsite)>]) {
+    let Some(province) = cx.province() else { return };
+    let slug = cx.order.province.map(Province::slug).unwrap_or_default();
+    let operation = cx.operation.as_str();
+    let accessed = |w: &RecordedWebsite| w.access_providers.iter().any(|p| !p.trim().is_empty());
+    if cx.operation == Operation::AddWebsite
+        && let Some((EmptySubject::CancelFirst, rule)) = &province.operations.empty_subject
+        && !record.existing.websites.iter().any(accessed)
+    {
+        let params = params! {
+            "province" => slug,
+            "operation" => operation,
+            "reason" => "a subject with no accessed service on record (空壳主体) is cancelled and filed anew",
+        };
+        cx.flag(Code::OperationNotAllowedInProvince, "/existing", rule, params);
+    }
+    if let Some(rule) = &province.operations.empty_service_on_record {
+        let in_order: Vec<usize> = numbers.iter().flatten().map(|(k, _)| *k).collect();
+        for (k, w) in record.existing.websites.iter().enumerate().take(MAX_WEBSITES) {
+            if !accessed(w) && !in_order.contains(&k) {
+                let params =
+                    params! { "icp_number" => w.icp_number.trim(), "province" => slug, "operation" => operation };
+                cx.flag(
+                    Code::OperationEmptyServiceOnRecord,
+                    format!("/existing/websites/{k}"),
+                    rule,
+                    params,
+                );
+            }
+        }
+    }
+}
+
+/// The websites of an access order are filed ones, as recorded.
+fn accessed_websites(cx: &mut Context<'_>, record: &Record<'_>) {
+    let data = cx.rules;
+    let national = &data.operations.record;
+    let relaxed = cx
+        .province()
+        .and_then(|p| p.operations.access_mismatch.as_ref())
+        .filter(|(parts, _)| parts.contains(&Part::Websites))
+        .map(|(_, rule)| rule);
+    let rule = relaxed.unwrap_or(&national.add_access_mismatch);
+    for (i, w) in cx.order_websites() {
+        let Some(key) = Key::read(&w.icp_number) else { continue };
+        let Some((_, recorded)) = record.find(key) else {
+            continue;
+        };
+        for c in website_values(i, w, recorded) {
+            if c.differs() == Some(true) {
+                mismatch(cx, &c, rule);
+            }
+        }
+        if recorded.domains.is_empty() {
+            continue;
+        }
+        let filed: Vec<String> = recorded.domains.iter().map(|d| domain_key(&d.name)).collect();
+        let given: Vec<String> = w
+            .domains
+            .iter()
+            .take(MAX_DOMAINS)
+            .map(|d| domain_key(&d.name))
+            .collect();
+        for (j, d) in given.iter().enumerate() {
+            if !d.is_empty() && !filed.contains(d) {
+                let c = Compared {
+                    path: format!("/websites/{i}/domains/{j}/name"),
+                    field: "domains",
+                    part: Part::Websites,
+                    kind: Kind::Text,
+                    given: d.clone(),
+                    recorded: filed.join(", "),
+                };
+                mismatch(cx, &c, rule);
+            }
+        }
+        for f in &filed {
+            if !given.contains(f) {
+                let c = Compared {
+                    path: format!("/websites/{i}/domains"),
+                    field: "domains",
+                    part: Part::Websites,
+                    kind: Kind::Text,
+                    given: given.join(", "),
+                    recorded: f.clone(),
+                };
+                mismatch(cx, &c, rule);
+            }
+        }
+    }
+}
+
+/// Who the subject may become: the province's rules, else the national ones.
+fn subject_change(cx: &mut Context<'_>, record: &Record<'_>) {
+    let (Some(new), Some(old)) = (cx.order.subject.as_ref(), record.existing.subject.as_ref()) else {
+        return;
+    };
+    let (Some(new_type), Some(old_type)) = (new.filing_type(), old.filing_type()) else {
+        return;
+    };
+    let (new_no, old_no) = (number_of(&new.certificate), number_of(&old.certificate));
+    if new_no.is_empty() || old_no.is_empty() {
+        return;
+    }
+    let data = cx.rules;
+    let national = &data.operations.record;
+    let own = cx.province().and_then(|p| p.operations.subject_change.as_ref());
+    let province = cx.order.province.map(Province::slug).unwrap_or_default();
+    let operation = cx.operation.as_str();
+    let same_number = new_no.eq_ignore_ascii_case(&old_no);
+    let legal_of = |s: &Subject| {
+        s.legal_representative
+            .as_ref()
+            .map(|l| number_of(&l.certificate).into_owned())
+    };
+    enum Verdict {
+        Allowed,
+        Uncertain(&'static str),
+        Refused(&'static str, &'static str),
+        ForSubject(&'static str),
+    }
+    let verdict = match (old_type, new_type) {
+        (FilingType::Personal, FilingType::Personal) if same_number => Verdict::Allowed,
+        (FilingType::Personal, FilingType::Personal) => match own.and_then(|(e, _)| e.personal) {
+            Some(PersonalChange::Any) | None => Verdict::Uncertain("a person becomes another person"),
+            Some(_) => Verdict::Refused("/subject/certificate/number", "a person cannot become another person"),
+        },
+        (FilingType::Personal, FilingType::Entity) => match own.and_then(|(e, _)| e.personal) {
+            Some(PersonalChange::None) => Verdict::Refused("/subject/kind", "a person cannot become an entity"),
+            Some(PersonalChange::OwnEnterprise) => {
+                if legal_of(new).is_some_and(|l| l.eq_ignore_ascii_case(&old_no)) {
+                    Verdict::Uncertain("a person becomes the enterprise they represent")
+                } else {
+                    Verdict::Refused(
+                        "/subject/kind",
+                        "a person can become only the enterprise whose legal representative they are",
+                    )
+                }
+            }
+            Some(PersonalChange::Any) | None => Verdict::Uncertain("a person becomes an entity"),
+        },
+        (FilingType::Entity, FilingType::Personal) => match own.and_then(|(e, _)| e.entity_to_personal) {
+            Some(EntityToPersonal::Uncertain) => Verdict::Uncertain("an entity becomes a person"),
+            Some(EntityToPersonal::IndividualBusinessToLegalRepresentative)
+                if old_no.starts_with("92") && legal_of(old).is_some_and(|l| l.eq_ignore_ascii_case(&new_no)) =>
+            {
+                Verdict::Allowed
+            }
+            _ => Verdict::ForSubject("change an entity into a person"),
+        },
+        (FilingType::Entity, FilingType::Entity) if same_number || upgrade(&old_no, &new_no) => Verdict::Allowed,
+        (FilingType::Entity, FilingType::Entity) => match own.and_then(|(e, _)| e.entity) {
+            Some(EntityChange::RenameOnly) => Verdict::Refused(
+                "/subject/certificate/number",
+                "an entity may only be renamed, not become another",
+            ),
+            Some(EntityChange::NotToOtherEnterprise) => Verdict::Refused(
+                "/subject/certificate/number",
+                "an entity cannot become another enterprise",
+            ),
+            Some(EntityChange::SameLegalRepresentative) => match (legal_of(old), legal_of(new)) {
+                (Some(a), Some(b)) if !a.is_empty() && a.eq_ignore_ascii_case(&b) => {
+                    Verdict::Uncertain("an entity becomes another with the same legal representative")
+                }
+                _ => Verdict::Refused(
+                    "/subject/certificate/number",
+                    "an entity can become another only with the same legal representative",
+                ),
+            },
+            Some(EntityChange::WithBusinessProof) => {
+                Verdict::Uncertain("an entity becomes another, with proof from the business registry")
+            }
+            Some(EntityChange::Any) | None => Verdict::Uncertain("an entity becomes another"),
+        },
+    };
+    let rule = own.map(|(_, r)| r);
+    match verdict {
+        Verdict::Allowed => {}
+        Verdict::Uncertain(reason) => {
+            let params = params! { "province" => province, "operation" => operation, "reason" => reason };
+            cx.flag(
+                Code::OperationNotAllowedInProvince,
+                "/subject/certificate/number",
+                &national.subject_change_uncertain,
+                params,
+            );
+        }
+        Verdict::Refused(path, reason) => {
+            let params = params! { "province" => province, "operation" => operation, "reason" => reason };
+            let rule = rule.unwrap_or(&national.subject_change_uncertain);
+            cx.flag(Code::OperationNotAllowedInProvince, path, rule, params);
+        }
+        Verdict::ForSubject(reason) => {
+            let params = params! { "operation" => operation, "reason" => reason };
+            cx.flag(
+                Code::OperationNotAllowedForSubject,
+                "/subject/kind",
+                &national.entity_to_personal,
+                params,
+            );
+        }
+    }
+}
+
+/// The websites of a change order are filed ones; their domains can only
+/// be removed; a personal filer's manager is the subject, changed by a
+/// change of the whole filing.
+fn changed_websites(cx: &mut Context<'_>, record: &Record<'_>) {
+    let data = cx.rules;
+    let national = &data.operations.record;
+    let personal = record.existing.subject.as_ref().and_then(Subject::filing_type) == Some(FilingType::Personal);
+    for (i, w) in cx.order_websites() {
+        let Some(key) = Key::read(&w.icp_number) else { continue };
+        let Some((_, recorded)) = record.find(key) else {
+            continue;
+        };
+        if !recorded.domains.is_empty() {
+            let filed: Vec<String> = recorded.domains.iter().map(|d| domain_key(&d.name)).collect();
+            for (j, d) in w.domains.iter().enumerate().take(MAX_DOMAINS) {
+                let name = domain_key(&d.name);
+                if !name.is_empty() && !filed.contains(&name) {
+                    let params = params! {
+                        "field" => "domains",
+                        "recorded" => filed.join(", "),
+                        "reason" => "domains of a filed website can only be removed; a new domain is a new website",
+                    };
+                    cx.flag(
+                        Code::OperationImmutableField,
+                        format!("/websites/{i}/domains/{j}/name"),
+                        &national.domain_added,
+                        params,
+                    );
+                }
+            }
+        }
+        if personal
+            && cx.operation == Operation::ChangeWebsite
+            && let (Some(m), Some(subject)) = (&w.manager, &record.existing.subject)
+        {
+            let differs = [
+                (Kind::Phone, &m.mobile, &subject.mobile),
+                (Kind::Email, &m.email, &subject.email),
+            ]
+            .into_iter()
+            .any(|(k, a, b)| !a.trim().is_empty() && !b.trim().is_empty() && !k.equal(a, b));
+            if differs && same_person(&m.name, &m.certificate, &subject.name, &subject.certificate) {
+                let params = params! {
+                    "operation" => cx.operation.as_str(),
+                    "reason" => "a personal filer's website manager is the subject, whose data a change of the filing changes",
+                    "instead" => "change_filing",
+                };
+                cx.flag(
+                    Code::OperationCombined,
+                    format!("/websites/{i}/manager"),
+                    &national.personal_manager,
+                    params,
+                );
+            }
+        }
+    }
+}
+
+/// A change order whose data equals the record, where the record gives it.
+fn nothing_changed(cx: &mut Context<'_>, record: &Record<'_>) {
+    let op = cx.operation_rules;
+    let mut compared: Vec<Compared> = Vec::new();
+    if op.subject != Presence::Forbidden {
+        let (Some(given), Some(recorded)) = (cx.order.subject.as_ref(), record.existing.subject.as_ref()) else {
+            return;
+        };
+        compared.extend(subject_values(given, recorded));
+        compared.push(Compared {
+            path: "/subject/certificate/number".into(),
+            field: "number",
+            part: Part::Subject,
+            kind: Kind::Certificate,
+            given: number_of(&given.certificate).into_owned(),
+            recorded: number_of(&recorded.certificate).into_owned(),
+        });
+    }
+    for (i, w) in cx.order_websites() {
+        let Some((_, recorded)) = Key::read(&w.icp_number).and_then(|k| record.find(k)) else {
+            return;
+        };
+        compared.extend(website_values(i, w, recorded));
+        let names = |d: &mut dyn Iterator<Item = String>| {
+            let mut v: Vec<String> = d.collect();
+            v.sort();
+            v.join(",")
+        };
+        compared.push(Compared {
+            path: format!("/websites/{i}/domains"),
+            field: "domains",
+            part: Part::Websites,
+            kind: Kind::Text,
+            given: names(&mut w.domains.iter().map(|d| domain_key(&d.name))),
+            recorded: names(&mut recorded.domains.iter().map(|d| domain_key(&d.name))),
+        });
+    }
+    // Nothing changed only when every value the order gives is recorded
+    // and equal.
+    let unchanged = !compared.is_empty()
+        && compared
+            .iter()
+            .all(|c| c.given.trim().is_empty() || c.differs() == Some(false));
+    if unchanged {
+        let data = cx.rules;
+        let params = params! { "operation" => cx.operation.as_str() };
+        cx.flag(
+            Code::OperationNothingChanged,
+            "",
+            &data.operations.record.nothing_changed,
+            params,
+        );
+    }
+}
+
+/// Cancelling websites: one per order (a warning), and the last one leaves
+/// an empty subject.
+fn cancelled_websites(cx: &mut Context<'_>, record: &Record<'_>, numbers: &[Option<(usize, &RecordedWebsite)>]) {
+    let data = cx.rules;
+    let national = &data.operations.record;
+    let count = cx.order.websites.len().min(MAX_WEBSITES);
+    if count > 1 {
+        let params = params! {
+            "count" => count,
+            "limit" => 1,
+            "province" => cx.order.province.map(Province::slug).unwrap_or_default(),
+        };
+        cx.flag(
+            Code::SubmissionTooManyWebsites,
+            "/websites/1",
+            &national.cancel_one_website,
+            params,
+        );
+    }
+    if let Some(rule) = cx.province().and_then(|p| p.operations.cancel_website_offline.as_ref()) {
+        let params = params! {
+            "province" => cx.order.province.map(Province::slug).unwrap_or_default(),
+            "operation" => cx.operation.as_str(),
+            "reason" => "the administration takes a website's cancellation by fax or mail",
+        };
+        cx.flag(Code::OperationNotAllowedInProvince, "/websites", rule, params);
+    }
+    let cancelled: Vec<usize> = numbers.iter().flatten().map(|(k, _)| *k).collect();
+    let remaining = record
+        .websites
+        .iter()
+        .filter(|(_, k, _)| !cancelled.contains(k))
+        .count();
+    if !cancelled.is_empty()
+        && remaining == 0
+        && record.websites.len() == record.existing.websites.len().min(MAX_WEBSITES)
+        && let Some(last) = numbers.iter().rposition(Option::is_some)
+    {
+        let params =
+            params! { "reason" => "cancelling the last website on record leaves the subject without a service" };
+        cx.flag(
+            Code::OperationLeavesEmptySubject,
+            format!("/websites/{last}"),
+            &national.last_website,
+            params,
+        );
+    }
+}
+
+/// Cancelling access: a website with no other access provider on record
+/// is left without one.
+fn cancelled_access(cx: &mut Context<'_>, record: &Record<'_>) {
+    let data = cx.rules;
+    let rule = &data.operations.record.last_access;
+    for (i, w) in cx.order_websites() {
+        let Some((_, recorded)) = Key::read(&w.icp_number).and_then(|k| record.find(k)) else {
+            continue;
+        };
+        let providers = recorded
+            .access_providers
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .count();
+        if providers <= 1 {
+            let params = params! { "reason" => "the website has no other access provider on record" };
+            cx.flag(
+                Code::OperationLeavesEmptySubject,
+                format!("/websites/{i}"),
+                rule,
+                params,
+            );
+        }
+    }
+}
+
+/// The order's checklist: the first filing's, kept to what the operation
+/// lists, with the materials of a change (a rename's letter, the business
+/// registry's proof).
+pub(crate) fn materials(cx: &Context<'_>, mut checklist: Vec<Material>) -> Vec<Material> {
+    let op = cx.operation_rules;
+    let elsewhere = || cx.order.existing.as_ref().is_none_or(|e| !at_provider(cx.order, e));
+    let subject = op.materials.contains(&MaterialsOf::Subject)
+        || (op.materials.contains(&MaterialsOf::SubjectElsewhere) && elsewhere());
+    let websites = op.materials.contains(&MaterialsOf::Websites);
+    checklist.retain(|m| {
+        if m.concerns.starts_with("/websites") {
+            websites
+        } else {
+            subject
+        }
+    });
+    if matches!(cx.operation, Operation::ChangeSubject | Operation::ChangeFiling)
+        && let (Some(new), Some(old)) = (
+            cx.order.subject.as_ref(),
+            cx.order.existing.as_ref().and_then(|e| e.subject.as_ref()),
+        )
+        && new.filing_type() == Some(FilingType::Entity)
+        && old.filing_type() == Some(FilingType::Entity)
+    {
+        let catalogue = &cx.rules.materials.materials;
+        let mut add = |id: &str| {
+            if let Some(m) = catalogue.get(id) {
+                checklist.push(Material {
+                    id: m.id.clone(),
+                    concerns: "/subject".into(),
+                    name: m.name.clone(),
+                    name_zh: m.name_zh.clone(),
+                });
+            }
+        };
+        let (a, b) = (number_of(&new.certificate), number_of(&old.certificate));
+        let other = !a.is_empty() && !b.is_empty() && !a.eq_ignore_ascii_case(&b) && !upgrade(&b, &a);
+        if !new.name.trim().is_empty() && !old.name.trim().is_empty() && !folded_eq(new.name.trim(), old.name.trim()) {
+            add("name_change_letter");
+        }
+        let proof = cx
+            .province()
+            .and_then(|p| p.operations.subject_change.as_ref())
+            .is_some_and(|(e, _)| e.entity == Some(EntityChange::WithBusinessProof));
+        if other && proof {
+            add("business_change_proof");
+        }
+    }
+    checklist
+}
+
+/// Who receives the SMS code: the JSON Pointers of the people the
+/// operation names, one per person, in document order.
+pub(crate) fn recipients(cx: &Context<'_>) -> Vec<String> {
+    let op = cx.operation_rules;
+    let order = cx.order;
+    let existing = order.existing.as_ref();
+    let mut out: Vec<(String, String, Option<Certificate>)> = Vec::new();
+    let mut add = |path: String, name: &str, certificate: &Option<Certificate>| {
+        if !out.iter().any(|(_, n, c)| same_person(n, c, name, certificate)) || name.trim().is_empty() {
+            out.push((path, name.to_owned(), certificate.clone()));
+        }
+    };
+    // The subject whose principal is meant: the order's, else the record's.
+    let (subject, prefix) = match (&order.subject, existing.and_then(|e| e.subject.as_ref())) {
+        (Some(s), _) if op.subject != Presence::Forbidden => (Some(s), "/subject"),
+        (_, Some(s)) => (Some(s), "/existing/subject"),
+        _ => (None, ""),
+    };
+    let personal = subject.and_then(Subject::filing_type) == Some(FilingType::Personal);
+    if op.sms.contains(&Recipient::Principal)
+        && let Some(s) = subject
+    {
+        match (&s.principal, personal) {
+            (Some(p), false) => add(format!("{prefix}/principal"), &p.name, &p.certificate),
+            _ => add(prefix.to_owned(), &s.name, &s.certificate),
+        }
+    }
+    if op.sms.contains(&Recipient::Managers) {
+        // Each recorded number read once.
+        let keys: Vec<Option<Key>> = existing.map_or_else(Vec::new, |e| {
+            e.websites
+                .iter()
+                .take(MAX_WEBSITES)
+                .map(|r| Key::read(&r.icp_number))
+                .collect()
+        });
+        for (i, w) in cx.order_websites() {
+            let recorded = existing.and_then(|e| {
+                let key = Key::read(&w.icp_number)?;
+                let k = keys.iter().position(|k| *k == Some(key))?;
+                Some((k, &e.websites[k]))
+            });
+            match (&w.manager, recorded) {
+                (Some(m), _) => add(format!("/websites/{i}/manager"), &m.name, &m.certificate),
+                (None, Some((k, r))) if r.manager.is_some() => {
+                    let m = r.manager.as_ref().unwrap_or(&EMPTY_PERSON);
+                    add(format!("/existing/websites/{k}/manager"), &m.name, &m.certificate);
+                }
+                _ if personal => {
+                    if let Some(s) = subject {
+                        add(prefix.to_owned(), &s.name, &s.certificate);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out.into_iter().map(|(p, _, _)| p).collect()
+}
+
+static EMPTY_PERSON: Person = Person {
+    name: String::new(),
+    certificate: None,
+    mobile: String::new(),
+    emergency_phone: String::new(),
+    email: String::new(),
+    mobile_province: None,
+};
+
+/// The order's steps: the operation's, with its limits, the province's
+/// where they apply, and the SMS recipients.
+pub(crate) fn steps(cx: &Context<'_>, all: Vec<Step>) -> Vec<Step> {
+    let op = cx.operation_rules;
+    all.into_iter()
+        .filter(|s| op.steps.iter().any(|id| **id == *s.id))
+        .map(|mut s| {
+            if let Some(l) = op.limits.get(&*s.id) {
+                s.working_days = l.working_days.or(s.working_days);
+                s.max_working_days = l.max_working_days.or(s.max_working_days);
+                s.max_hours = l.max_hours.or(s.max_hours);
+                s.max_days = l.max_days.or(s.max_days);
+            }
+            if &*s.id == "sms_verification" {
+                s.recipients = recipients(cx);
+            }
+            s
+        })
+        .collect()
+}
