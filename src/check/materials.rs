@@ -26,6 +26,8 @@ pub(crate) fn checklist(cx: &Context<'_>) -> Vec<Material> {
     let rules = &cx.rules.materials;
     let own = cx.province().map(|p| p.materials.as_slice()).unwrap_or_default();
     let mut out: Vec<Material> = Vec::new();
+    // What is listed already, so that the list is built in linear time.
+    let mut listed: std::collections::HashSet<(std::sync::Arc<str>, String)> = std::collections::HashSet::new();
     for requirement in rules.requirements.iter().chain(own) {
         let material = &requirement.material;
         each_target(cx, requirement.target, &mut |at, on| {
@@ -33,7 +35,7 @@ pub(crate) fn checklist(cx: &Context<'_>) -> Vec<Material> {
                 return;
             }
             let path = at.path();
-            if !out.iter().any(|m| m.id == material.id && m.concerns == path) {
+            if listed.insert((material.id.clone(), path.clone())) {
                 out.push(Material {
                     id: material.id.clone(),
                     concerns: path,
