@@ -43,6 +43,7 @@ pub(crate) use json::{WITHOUT_KIND, known_keys};
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 // Read by schemars: every key may be absent, as when parsing.
 #[serde(default)]
 pub struct Application {
@@ -89,6 +90,7 @@ pub struct Application {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Subject {
     /// `personal`, or the kind of organisation.
     pub kind: Option<SubjectKind>,
@@ -134,6 +136,7 @@ impl Subject {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Certificate {
     /// The kind of certificate.
     pub kind: Option<CertificateKind>,
@@ -157,6 +160,7 @@ pub enum Validity {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Person {
     /// The person's name.
     #[serde(deserialize_with = "text")]
@@ -180,6 +184,7 @@ pub struct Person {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct LegalRepresentative {
     /// The legal representative's name.
     #[serde(deserialize_with = "text")]
@@ -193,6 +198,7 @@ pub struct LegalRepresentative {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct ResidencePermit {
     /// The province that issued the permit.
     pub province: Option<Province>,
@@ -207,6 +213,7 @@ pub struct ResidencePermit {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Website {
     /// The website name (网站名称).
     #[serde(deserialize_with = "text")]
@@ -253,6 +260,7 @@ pub struct Website {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Existing {
     /// The subject's filing number (主体备案号), e.g. `浙ICP备2024000001号`.
     #[serde(deserialize_with = "text")]
@@ -268,6 +276,7 @@ pub struct Existing {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct RecordedWebsite {
     /// The recorded website name.
     #[serde(deserialize_with = "text")]
@@ -322,6 +331,7 @@ pub struct RecordedWebsite {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct App {
     /// `app`, `mini_program` or `quick_app`.
     pub kind: Option<AppKind>,
@@ -369,6 +379,7 @@ pub struct App {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Platform {
     /// `android`, `ios`, `harmonyos`, `other`, or `quick_app` for a quick app.
     pub platform: Option<PlatformKind>,
@@ -405,6 +416,7 @@ pub struct Platform {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct Domain {
     /// The registrable domain (一级域名) of a website; for an app, the domain
     /// it calls, at any level. Unicode or punycode.
@@ -439,6 +451,7 @@ impl Default for Domain {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 pub struct PreApproval {
     /// The category approved.
     pub category: Option<PreApprovalCategory>,
@@ -455,9 +468,13 @@ pub struct PreApproval {
 ///
 /// In JSON the `kind` key (`cloud_server` or `authorization_code`) selects
 /// the shape, so it is required and a key of the other kind is a shape error.
+/// Later versions may add kinds of hosting (hence `#[non_exhaustive]`):
+/// match with a `_` arm.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
+#[non_exhaustive]
 pub enum Hosting {
     /// A cloud server bought from the access provider.
     CloudServer(CloudServer),
@@ -468,6 +485,7 @@ pub enum Hosting {
 /// A cloud server that hosts the websites.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 // Read by schemars: every key may be absent, as when parsing.
 #[serde(default)]
 pub struct CloudServer {
@@ -488,6 +506,7 @@ pub struct CloudServer {
 /// An authorization code (备案授权码 / 备案服务号) issued for a server.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
 // Read by schemars: every key may be absent, as when parsing.
 #[serde(default)]
 pub struct AuthorizationCode {
@@ -764,7 +783,7 @@ impl schemars::JsonSchema for Validity {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "the last day of validity, or `long_term` (长期)",
+            "description": "the last day of validity, or long_term (长期)",
             "anyOf": [
                 { "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
                 { "const": "long_term" },

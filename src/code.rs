@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
 use crate::vocabulary::{Severity, vocabulary};
 
 /// The parameters of a finding: the values its message talks about, by name.
@@ -19,9 +21,16 @@ vocabulary! {
     /// province rule, never its code. The text form (`domain.tld_not_approved`)
     /// is what reports carry and what [`FromStr`](std::str::FromStr) and serde accept.
     ///
-    /// The variants below are the catalogue, grouped by family: input,
-    /// subject, certificates, people, websites, domains, hosting, submission,
-    /// operations, apps.
+    /// The variants below are grouped by family: input, subject,
+    /// certificates, people, websites, domains, hosting, submission,
+    /// operations, apps. Each variant's page gives its id and default severity;
+    /// the catalogue below gives, for every code, its parameters
+    /// ([`Code::params`]) and the English and Chinese message templates of
+    /// the embedded rule data.
+    /// [`RuleSet::catalogue`](crate::RuleSet::catalogue) is the same
+    /// catalogue as data (serialisable, e.g. for `beian rules codes --format json`).
+    ///
+    #[doc = include_str!("../rules/CODES.md")]
     #[non_exhaustive]
     pub enum Code ("finding code") with Severity {
         // Input
@@ -172,7 +181,7 @@ vocabulary! {
         WebsiteDomainsDifferentNames = ("website.domains_different_names", Severity::Error),
         /// The home page is not under one of the website's domains.
         WebsiteHomepageOutsideDomains = ("website.homepage_outside_domains", Severity::Error),
-        /// The website's `icp_number` is not an ICP filing number or ICP licence number, even read leniently (see [`number`](crate::number)).
+        /// The website's `icp_number` is not an ICP filing number or ICP licence number, even read leniently.
         WebsiteIcpNumberFormat = ("website.icp_number_format", Severity::Error),
         /// The website's `icp_number` reads as a number only leniently (full-width characters, spaces, a missing or misplaced `号` …); the params give the canonical form.
         WebsiteIcpNumberNotCanonical = ("website.icp_number_not_canonical", Severity::Warning),
@@ -357,10 +366,942 @@ impl Code {
         Self::PAYLOADS[self as usize]
     }
 
+    /// What the code means: the first paragraph of its documentation, one
+    /// or two sentences, with code in backticks (Markdown).
+    ///
+    /// ```
+    /// assert_eq!(
+    ///     beian::Code::DomainTldNotApproved.description(),
+    ///     "The suffix is not approved by MIIT for filing."
+    /// );
+    /// ```
+    pub fn description(self) -> &'static str {
+        Self::DOCS[self as usize].trim()
+    }
+
     /// The family, the part before the dot (`domain` for `domain.expired`).
     pub fn family(self) -> &'static str {
         let s = self.as_str();
         &s[..s.find('.').unwrap_or(s.len())]
+    }
+}
+
+/// A parameter of a finding: a value the finding reports under a name, in
+/// [`Finding::params`](crate::Finding::params) and in message templates
+/// (`{suffix}`).
+///
+/// ```
+/// use beian::Code;
+///
+/// let names: Vec<&str> = Code::DomainTldNotApproved.params().iter().map(|p| p.name).collect();
+/// assert_eq!(names, ["domain", "suffix"]);
+/// ```
+///
+/// Serialises to `{"name", "meaning", "optional"}`, the meaning as plain
+/// text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Param {
+    /// The name, e.g. `suffix`.
+    pub name: &'static str,
+    /// What the value is (Markdown: ids and examples in backticks).
+    pub meaning: &'static str,
+    /// Whether some findings of the code leave it out.
+    pub optional: bool,
+}
+
+impl Serialize for Param {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Param", 3)?;
+        s.serialize_field("name", self.name)?;
+        s.serialize_field("meaning", &crate::text::plain(self.meaning))?;
+        s.serialize_field("optional", &self.optional)?;
+        s.end()
+    }
+}
+
+/// A parameter that every finding of the code has.
+const fn p(name: &'static str, meaning: &'static str) -> Param {
+    Param {
+        name,
+        meaning,
+        optional: false,
+    }
+}
+
+/// A parameter that some findings of the code leave out.
+const fn opt(name: &'static str, meaning: &'static str) -> Param {
+    Param {
+        name,
+        meaning,
+        optional: true,
+    }
+}
+
+const MASKED_CERTIFICATE: &str = "the certificate number, masked (`3301**********0034`)";
+const PROVINCE: &str = "the filing province (slug)";
+const ROLE: &str = "whose data it is: `filer`, `principal` or `manager`";
+
+impl Code {
+    /// The parameters findings with this code carry: the values their
+    /// messages talk about. Certificate and phone numbers among them are
+    /// masked. A list value (a JSON array) is joined with `, ` (English) or
+    /// `、` (Chinese) in messages.
+    pub fn params(self) -> &'static [Param] {
+        use Code::*;
+        match self {
+            FieldRequired => const { &[p("field", "the missing key, e.g. `mailing_address`")] },
+            FieldUnknown => {
+                const {
+                    &[
+                        p("field", "the unknown key as written"),
+                        opt("nearest", "the known key nearest to it, when it is likely a typo of it"),
+                    ]
+                }
+            }
+            FieldInvalid => {
+                const {
+                    &[
+                        p("field", "the key of the value"),
+                        p(
+                            "expected",
+                            "what the field takes, a short English phrase (`a date written YYYY-MM-DD` …)",
+                        ),
+                        p(
+                            "found",
+                            "the JSON type of what was given (`a string`, `a number`, `a list` …)",
+                        ),
+                        opt(
+                            "allowed",
+                            "for an id outside its list: the ids the field accepts (a list)",
+                        ),
+                        opt(
+                            "nearest",
+                            "for an id outside its list: the accepted id nearest to it, when it is likely a typo",
+                        ),
+                    ]
+                }
+            }
+            FieldNotAllowed => {
+                const {
+                    &[
+                        p("field", "the key that must not be given"),
+                        opt(
+                            "filing_type",
+                            "`personal` or `entity`, when the filing type forbids the key",
+                        ),
+                        opt("operation", "the operation, when the kind of order forbids the key"),
+                    ]
+                }
+            }
+            InputTooLarge => {
+                const {
+                    &[
+                        p(
+                            "what",
+                            "what is counted: `websites`, `domains`, `items`, `characters`, `unknown keys` or `invalid values`",
+                        ),
+                        p("count", "how many there are"),
+                        p("limit", "the limit"),
+                    ]
+                }
+            }
+            SubjectCertificateKindMismatch => {
+                const {
+                    &[
+                        p("kind", "the certificate kind given"),
+                        p(
+                            "subject_kind",
+                            "the subject kind, or `person` for a responsible person's certificate",
+                        ),
+                        opt("accepted", "the certificate kinds that fit (a list of ids)"),
+                        opt("province", "the filing province, when its rule data decides"),
+                    ]
+                }
+            }
+            SubjectCrossProvince => {
+                const {
+                    &[
+                        p("province", PROVINCE),
+                        p(
+                            "registered_province",
+                            "the province where the subject is registered (slug)",
+                        ),
+                    ]
+                }
+            }
+            SubjectNonLocalNotAccepted => {
+                const {
+                    &[
+                        p("province", PROVINCE),
+                        p("reason", "why the filer counts as non-local (English)"),
+                        opt(
+                            "certificate_province",
+                            "the province the ID card or its address belongs to (slug)",
+                        ),
+                        opt(
+                            "kind",
+                            "the certificate kind, when it records no address in the province",
+                        ),
+                        opt(
+                            "with_permit",
+                            "`true` when a valid residence permit was given but the province refuses it too",
+                        ),
+                    ]
+                }
+            }
+            SubjectResidencePermitRequired => {
+                const {
+                    &[
+                        p("province", PROVINCE),
+                        p("reason", "what is wrong with the residence permit (English)"),
+                        opt("permit_province", "the province that issued the permit (slug)"),
+                        opt("valid_until", "the permit's expiry date, `YYYY-MM-DD`"),
+                        opt("days", "the days of validity left"),
+                        opt("min_days", "the days of validity the province requires"),
+                    ]
+                }
+            }
+            SubjectForeignerNotAccepted => {
+                const { &[p("province", PROVINCE), p("kind", "the certificate kind given")] }
+            }
+            SubjectAddressNotDetailed => const { &[p("address", "the address as given")] },
+            SubjectAddressProvinceMismatch => {
+                const {
+                    &[
+                        p("address", "the address as given"),
+                        p("address_province", "the province the address is in (slug)"),
+                        p("province", PROVINCE),
+                    ]
+                }
+            }
+            CertificateFormat => const { &[p("kind", "the certificate kind"), p("number", MASKED_CERTIFICATE)] },
+            CertificateChecksum | CertificateLegacyId | CertificateUsccPilotCode => {
+                const { &[p("number", MASKED_CERTIFICATE)] }
+            }
+            // The birth date and the region code are digits of the number,
+            // which reports never show in full: only the masked number.
+            CertificateBirthDate => const { &[p("number", MASKED_CERTIFICATE)] },
+            CertificateRegion => {
+                const {
+                    &[
+                        p("number", MASKED_CERTIFICATE),
+                        opt(
+                            "abolished_after",
+                            "the last year the region code was in use, when it was abolished before the holder's birth",
+                        ),
+                    ]
+                }
+            }
+            CertificateExpired => const { &[p("valid_until", "the expiry date, `YYYY-MM-DD`")] },
+            CertificateExpiringSoon => {
+                const {
+                    &[
+                        p("valid_until", "the expiry date, `YYYY-MM-DD`"),
+                        p("days", "the days of validity left"),
+                        p("min_days", "the days of validity the province requires"),
+                    ]
+                }
+            }
+            CertificateUsccKindMismatch => {
+                const {
+                    &[
+                        p("number", MASKED_CERTIFICATE),
+                        p("subject_kind", "the subject kind given"),
+                        p(
+                            "uscc_category",
+                            "the registration authority and organisation type digits of the code",
+                        ),
+                        p("uscc_kind", "the kind of organisation they mean (English)"),
+                        p("uscc_kind_zh", "the kind of organisation they mean (Chinese)"),
+                    ]
+                }
+            }
+            PersonNotSubject => const { &[p("role", "`principal` or `manager`")] },
+            PersonUnderage => {
+                const {
+                    &[
+                        p("role", ROLE),
+                        p("age", "the person's age in years on the evaluation date"),
+                        p("min_age", "the minimum age of the province for this role"),
+                    ]
+                }
+            }
+            PersonMobileFormat => const { &[p("mobile", "the mobile number, masked (`138****5678`)")] },
+            PersonMobileShared => {
+                const {
+                    &[
+                        p("mobile", "the mobile number, masked (`138****5678`)"),
+                        p("other", "the JSON Pointer of the other person's mobile"),
+                    ]
+                }
+            }
+            PersonMobileNotLocal => {
+                const {
+                    &[
+                        p("province", PROVINCE),
+                        p("mobile_province", "the province the number is registered in (slug)"),
+                    ]
+                }
+            }
+            PersonEmailFormat => const { &[p("email", "the e-mail address as given")] },
+            PersonEmailShared => {
+                const {
+                    &[
+                        p("email", "the e-mail address as given"),
+                        p("other", "the JSON Pointer of the other person's e-mail"),
+                    ]
+                }
+            }
+            PersonEmergencyPhoneRequired => const { &[p("province", PROVINCE), p("role", ROLE)] },
+            PersonEmergencyPhoneFormat | PersonEmergencyPhoneSameAsMobile => {
+                const { &[p("phone", "the emergency phone number, masked (`138****5678`)")] }
+            }
+            PersonPrincipalNotLegalRepresentative | PersonManagerMustBePrincipal => {
+                const { &[p("province", PROVINCE)] }
+            }
+            WebsiteNameTooShort => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("length", "its length as the rule counts it"),
+                        p("min_length", "the minimum length"),
+                        opt("counted", "`Han` when the rule counts only Han characters"),
+                    ]
+                }
+            }
+            WebsiteNameNoChinese => const { &[p("name", "the website name as given")] },
+            WebsiteNameSpecialCharacters => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("characters", "the characters that are not allowed (a list)"),
+                    ]
+                }
+            }
+            WebsiteNameIsDomain => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("domain", "the domain name found in it"),
+                    ]
+                }
+            }
+            WebsiteNameIsPersonName => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p(
+                            "role",
+                            "whose name it is: `subject`, `legal_representative`, `principal` or `manager`",
+                        ),
+                    ]
+                }
+            }
+            WebsiteNameNationalPrefix | WebsiteNameSensitiveWord => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("word", "the word found, as the word list writes it"),
+                    ]
+                }
+            }
+            WebsiteNameForbiddenWord => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("word", "the word found, as the word list writes it"),
+                        p("filing_type", "`personal` or `entity`"),
+                    ]
+                }
+            }
+            WebsiteNamePreApprovalKeyword => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("word", "the word found, as the word list writes it"),
+                        p("category", "the pre-approval category the word implies"),
+                        p("document", "the pre-approval document to hold (Chinese)"),
+                        p("authority", "the authority that issues it (Chinese)"),
+                    ]
+                }
+            }
+            WebsiteNameDuplicate => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("other", "the JSON Pointer of the other website's name"),
+                    ]
+                }
+            }
+            WebsiteContentNotAllowedForPersonal => const { &[p("content", "the content id")] },
+            WebsiteContentNotAllowedInProvince => {
+                const {
+                    &[
+                        p("content", "the content id"),
+                        p("province", PROVINCE),
+                        p("filing_type", "`personal` or `entity`"),
+                    ]
+                }
+            }
+            WebsitePreApprovalMissing => {
+                const {
+                    &[
+                        p("content", "the content id that needs the pre-approval"),
+                        p("category", "the pre-approval category"),
+                        p("document", "the pre-approval document to hold (Chinese)"),
+                        p("authority", "the authority that issues it (Chinese)"),
+                    ]
+                }
+            }
+            WebsitePreApprovalNumberFormat => {
+                const {
+                    &[
+                        p("number", "the pre-approval number as given"),
+                        p("category", "the pre-approval category"),
+                        p(
+                            "example",
+                            "an example of the document's number format (empty when the data has none)",
+                        ),
+                    ]
+                }
+            }
+            WebsiteCommercialNotAllowedForPersonal | WebsiteCommercialRequiresLicense => const { &[] },
+            WebsiteTooManyDomains => {
+                const {
+                    &[
+                        p("count", "the number of domains of the website"),
+                        p("limit", "the most the province allows"),
+                        p("province", "the filing province (slug), `null` without one"),
+                    ]
+                }
+            }
+            WebsiteHomepageOutsideDomains => {
+                const { &[p("homepage", "the home page as given"), p("host", "its host name")] }
+            }
+            WebsiteIcpNumberFormat => {
+                const {
+                    &[
+                        p("icp_number", "the number as given"),
+                        p("reason", "what is wrong with it (English)"),
+                        p(
+                            "problem",
+                            "a stable id of the problem, e.g. `number_subject_serial_length`",
+                        ),
+                    ]
+                }
+            }
+            WebsiteIcpNumberNotCanonical => {
+                const {
+                    &[
+                        p("icp_number", "the number as given"),
+                        p("canonical", "its canonical form"),
+                        p(
+                            "normalizations",
+                            "what was normalised (a list of ids: `full_width`, `whitespace`, `missing_hao` …)",
+                        ),
+                    ]
+                }
+            }
+            WebsiteIcpNumberProvince => {
+                const {
+                    &[
+                        p("icp_number", "the number as given"),
+                        p("number_province", "the province that issued it (slug)"),
+                        p("province", PROVINCE),
+                    ]
+                }
+            }
+            WebsiteIcpNumberAbbreviation => {
+                const {
+                    &[
+                        p("icp_number", "the number as given"),
+                        p("abbreviation", "the abbreviation it starts with"),
+                        p("number_province", "the province of that abbreviation (slug)"),
+                        p("usual", "the abbreviations that province's numbers use (a list)"),
+                    ]
+                }
+            }
+            DomainInvalid => {
+                const {
+                    &[
+                        p("domain", "the domain name as given"),
+                        p("reason", "why it is not a host name (English)"),
+                    ]
+                }
+            }
+            DomainNotRegistrable => {
+                const {
+                    &[
+                        p("domain", "the domain name (Unicode)"),
+                        p("kind", "`subdomain` or `public suffix`"),
+                        p(
+                            "what",
+                            "for the English message: `the registrable domain` or `a domain registered under`",
+                        ),
+                        p("name", "the registrable domain, or the public suffix given"),
+                        p(
+                            "registrable",
+                            "the registrable domain to file, `null` for a bare public suffix",
+                        ),
+                    ]
+                }
+            }
+            DomainUnknownSuffix | DomainTldNotApproved => {
+                const {
+                    &[
+                        p("domain", "the domain name (Unicode)"),
+                        p("suffix", "its public suffix (Unicode)"),
+                    ]
+                }
+            }
+            DomainTldRestricted => {
+                const {
+                    &[
+                        p("domain", "the domain name (Unicode)"),
+                        p("suffix", "its public suffix (Unicode)"),
+                        p("reason", "which restriction applies (English)"),
+                        opt(
+                            "subject_kind",
+                            "the subject kind, when the suffix is for other kinds of subject",
+                        ),
+                        opt(
+                            "subject_kinds",
+                            "the subject kinds the suffix is for, or that must use another suffix (a list)",
+                        ),
+                        opt("province", "the filing province (slug), when its own list decides"),
+                    ]
+                }
+            }
+            DomainNotRealNameVerified | DomainRegistrarOverseas => {
+                const { &[p("domain", "the domain name (Unicode)")] }
+            }
+            DomainHolderMismatch => {
+                const {
+                    &[
+                        p("domain", "the domain name (Unicode)"),
+                        p("holder", "the registrant given"),
+                        p("expected", "the subject's name"),
+                        p("accepted", "the names the registrant may have (a list)"),
+                    ]
+                }
+            }
+            DomainExpired => {
+                const {
+                    &[
+                        p("domain", "the domain name (Unicode)"),
+                        p("expires_on", "the expiry date, `YYYY-MM-DD`"),
+                    ]
+                }
+            }
+            DomainExpiringSoon => {
+                const {
+                    &[
+                        p("domain", "the domain name (Unicode)"),
+                        p("expires_on", "the expiry date, `YYYY-MM-DD`"),
+                        p("days", "the days of registration left"),
+                        p("min_days", "the days the province requires"),
+                    ]
+                }
+            }
+            DomainDuplicate => {
+                const {
+                    &[
+                        p("domain", "the registrable domain"),
+                        p("other", "the JSON Pointer of its first occurrence"),
+                    ]
+                }
+            }
+            HostingNotMainland => {
+                const {
+                    &[
+                        p("region", "the region id given"),
+                        p("provider", "the cloud provider id"),
+                        p("provider_name", "the provider's name (English)"),
+                        p("provider_name_zh", "the provider's name (Chinese)"),
+                    ]
+                }
+            }
+            HostingRegionUnknown => {
+                const {
+                    &[
+                        p("region", "the region id given"),
+                        p("provider", "the cloud provider id given, `null` without one"),
+                    ]
+                }
+            }
+            HostingPostpaid | HostingAuthCodeIssuerNotEnterprise | HostingAuthCodeUsed => const { &[] },
+            HostingPurchaseTooShort => const { &[p("months", "the months bought"), p("min_months", "the minimum")] },
+            HostingExpired => const { &[p("expires_on", "the expiry date, `YYYY-MM-DD`")] },
+            HostingExpiringSoon => {
+                const {
+                    &[
+                        p("expires_on", "the expiry date, `YYYY-MM-DD`"),
+                        p("review_ends", "when the review would end at the latest, `YYYY-MM-DD`"),
+                        p("working_days", "the working days of the review steps"),
+                    ]
+                }
+            }
+            HostingAuthCodeFormat => {
+                const {
+                    &[
+                        p("code", "the authorization code as given"),
+                        p(
+                            "format",
+                            "the id of the format it was checked against (a provider, or `default`)",
+                        ),
+                    ]
+                }
+            }
+            HostingAuthCodeSingleDomain => {
+                const {
+                    &[
+                        opt("apps", "the apps"),
+                        p("websites", "the number of websites"),
+                        p("domains", "the number of domains"),
+                    ]
+                }
+            }
+            SubmissionTooManyWebsites => {
+                const {
+                    &[
+                        p("count", "the number of websites"),
+                        p("limit", "the most the province accepts in one submission"),
+                        p("province", PROVINCE),
+                    ]
+                }
+            }
+            SubmissionTooManyDomains => {
+                const {
+                    &[
+                        p("count", "the number of domains over all websites"),
+                        p("limit", "the most the province accepts in one submission"),
+                        p("province", PROVINCE),
+                    ]
+                }
+            }
+            PersonEmergencyPhoneShared => {
+                const {
+                    &[
+                        p("phone", "the emergency phone number, masked (`138****5678`)"),
+                        p("other", "the JSON Pointer of the number it repeats"),
+                    ]
+                }
+            }
+            PersonCertificateShared => {
+                const {
+                    &[
+                        p("number", MASKED_CERTIFICATE),
+                        p("other", "the JSON Pointer of the first person's certificate number"),
+                    ]
+                }
+            }
+            PersonDataInconsistent => {
+                const {
+                    &[
+                        p(
+                            "field",
+                            "what differs: `certificate.kind`, `certificate.valid_until`, `mobile`, `emergency_phone` or `email`",
+                        ),
+                        p("other", "the JSON Pointer of the first occurrence"),
+                    ]
+                }
+            }
+            PersonManagerMustNotBePrincipal => const { &[p("province", PROVINCE)] },
+            PersonCertificateKindNotAccepted => {
+                const {
+                    &[
+                        p("kind", "the certificate kind given"),
+                        p("role", "whose certificate it is: `principal` or `manager`"),
+                        p("province", PROVINCE),
+                        opt(
+                            "accepted",
+                            "the certificate kinds the province accepts for the role, when it lists them",
+                        ),
+                    ]
+                }
+            }
+            WebsiteNameUnrelatedToSubject => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("subject", "the subject's name"),
+                        p("short_name", "the subject's short name (字号) it was compared with"),
+                    ]
+                }
+            }
+            WebsiteDomainsDifferentNames => {
+                const {
+                    &[
+                        p("domain", "the domain whose name differs"),
+                        p("name", "its name without the public suffix"),
+                        p("other", "the JSON Pointer of the website's first domain"),
+                        p("other_name", "that domain's name without the public suffix"),
+                    ]
+                }
+            }
+            OperationRecordMismatch => {
+                const {
+                    &[
+                        p("field", "the key whose value differs"),
+                        p("recorded", "the value on record, masked like any personal number"),
+                        p("operation", "the operation of the order"),
+                    ]
+                }
+            }
+            OperationImmutableField => {
+                const {
+                    &[
+                        p(
+                            "field",
+                            "what cannot change: `province`, `number` (the subject's certificate) or `domains`",
+                        ),
+                        p(
+                            "recorded",
+                            "the value on record, masked like any personal number (for domains, the filed ones)",
+                        ),
+                        p("reason", "why it cannot change (English)"),
+                    ]
+                }
+            }
+            OperationUnknownNumber => {
+                const {
+                    &[
+                        p("icp_number", "the number as given"),
+                        p("problem", "what is wrong with it (English)"),
+                    ]
+                }
+            }
+            OperationNotAllowedInProvince => {
+                const {
+                    &[
+                        p("province", PROVINCE),
+                        p("operation", "the operation of the order"),
+                        p("reason", "what the province does not allow (English)"),
+                    ]
+                }
+            }
+            OperationNotAllowedForSubject => {
+                const {
+                    &[
+                        p("operation", "the operation of the order"),
+                        p("reason", "what is not open to this kind of subject (English)"),
+                    ]
+                }
+            }
+            OperationCombined => {
+                const {
+                    &[
+                        p("operation", "the operation of the order"),
+                        p("reason", "why this part belongs to another order (English)"),
+                        p("instead", "the operation of the order it belongs to"),
+                    ]
+                }
+            }
+            OperationLeavesEmptySubject => const { &[p("reason", "what would be left without access (English)")] },
+            OperationNothingChanged => const { &[p("operation", "the operation of the order")] },
+            OperationWebsiteNameOnRecord => {
+                const {
+                    &[
+                        p("name", "the website name as given"),
+                        p("icp_number", "the number of the filed website with that name"),
+                        p("province", PROVINCE),
+                    ]
+                }
+            }
+            OperationEmptyServiceOnRecord => {
+                const {
+                    &[
+                        p("icp_number", "the number of the service on record without access"),
+                        p("province", PROVINCE),
+                        p("operation", "the operation of the order"),
+                    ]
+                }
+            }
+            #[allow(unreachable_patterns)] // codes added on other branches document theirs here
+            WebsiteIcpNumberServiceKind => {
+                const {
+                    &[
+                        opt("icp_number", "the number as written"),
+                        opt("service", "the service kind the number was issued for"),
+                    ]
+                }
+            }
+            SubmissionTooManyApps => {
+                const {
+                    &[
+                        opt("count", "how many there are"),
+                        opt("filing_type", "`personal` or `entity`"),
+                        opt("limit", "the most one submission takes"),
+                        opt("provider", "the access provider"),
+                        opt("provider_zh", "the access provider in Chinese"),
+                    ]
+                }
+            }
+            AppKindNotAllowed => {
+                const {
+                    &[
+                        opt("kind", "the kind (id)"),
+                        opt("kind_name", "the kind in words"),
+                        opt("provider", "the access provider"),
+                        opt("provider_zh", "the access provider in Chinese"),
+                        opt("reason", "why, in words"),
+                    ]
+                }
+            }
+            AppNameTooShort => WebsiteNameTooShort.params(),
+            AppNameSpecialCharacters => WebsiteNameSpecialCharacters.params(),
+            AppNameNationalPrefix => {
+                const {
+                    &[
+                        opt("word_rule", "the word rule"),
+                        p("name", "the website name as given"),
+                        p("word", "the word found, as the word list writes it"),
+                    ]
+                }
+            }
+            AppNameForbiddenWord => {
+                const {
+                    &[
+                        opt("word_rule", "the word rule"),
+                        p("name", "the website name as given"),
+                        p("word", "the word found, as the word list writes it"),
+                        p("filing_type", "`personal` or `entity`"),
+                    ]
+                }
+            }
+            AppNameSensitiveWord => {
+                const {
+                    &[
+                        opt("word_rule", "the word rule"),
+                        p("name", "the website name as given"),
+                        p("word", "the word found, as the word list writes it"),
+                    ]
+                }
+            }
+            AppNamePreApprovalKeyword => {
+                const {
+                    &[
+                        opt("word_rule", "the word rule"),
+                        p("name", "the website name as given"),
+                        p("word", "the word found, as the word list writes it"),
+                        p("category", "the pre-approval category the word implies"),
+                        p("document", "the pre-approval document to hold (Chinese)"),
+                        p("authority", "the authority that issues it (Chinese)"),
+                    ]
+                }
+            }
+            AppNameDuplicate => WebsiteNameDuplicate.params(),
+            AppNameGeneric => const { &[opt("name", "the name as written"), opt("word", "the word found")] },
+            AppNameMarketingWord => const { &[opt("name", "the name as written"), opt("word", "the word found")] },
+            AppNameInconsistent => {
+                const {
+                    &[
+                        opt("name", "the name as written"),
+                        opt("platform", "the platform id"),
+                        opt("shown", "the name the platform shows"),
+                    ]
+                }
+            }
+            AppPackageNameFormat => {
+                const {
+                    &[
+                        opt("platform", "the platform"),
+                        opt("package_name", "the package name as written"),
+                        opt("problem", "the problem, as an id"),
+                        opt("reason", "why, in words"),
+                    ]
+                }
+            }
+            AppBundleIdFormat => {
+                const {
+                    &[
+                        opt("platform", "the platform"),
+                        opt("bundle_id", "the bundle ID as written"),
+                        opt("problem", "the problem, as an id"),
+                        opt("reason", "why, in words"),
+                    ]
+                }
+            }
+            AppBundleNameFormat => {
+                const {
+                    &[
+                        opt("platform", "the platform"),
+                        opt("bundle_name", "the bundle name as written"),
+                        opt("problem", "the problem, as an id"),
+                        opt("reason", "why, in words"),
+                    ]
+                }
+            }
+            AppSignatureFormat => {
+                const {
+                    &[
+                        opt("algorithm", "the fingerprint algorithm"),
+                        opt("field", "the key"),
+                        opt("problem", "the problem, as an id"),
+                        opt("reason", "why, in words"),
+                        opt("signature", "the fingerprint as written"),
+                    ]
+                }
+            }
+            AppPublicKeyFormat => const { &[opt("problem", "the problem, as an id"), opt("reason", "why, in words")] },
+            AppPlatformDuplicate => {
+                const {
+                    &[
+                        opt("other", "the path of the other value"),
+                        opt("platform", "the platform id"),
+                    ]
+                }
+            }
+            AppPlatformDataMissing => const { &[opt("field", "the key"), opt("platform", "the platform id")] },
+            AppMiniProgramIdFormat => {
+                const {
+                    &[
+                        opt("mini_program_id", "the id as written"),
+                        opt("problem", "the problem, as an id"),
+                        opt("reason", "why, in words"),
+                    ]
+                }
+            }
+            AppContentNotAllowedForPersonal => WebsiteContentNotAllowedForPersonal.params(),
+            AppPreApprovalMissing => WebsitePreApprovalMissing.params(),
+            AppPreApprovalNumberFormat => WebsitePreApprovalNumberFormat.params(),
+            AppDomainInvalid => DomainInvalid.params(),
+            AppDomainNotRegistrable => DomainNotRegistrable.params(),
+            AppDomainUnknownSuffix => DomainUnknownSuffix.params(),
+            AppDomainTldNotApproved => DomainTldNotApproved.params(),
+            AppDomainTldRestricted => DomainTldRestricted.params(),
+            AppDomainNotRealNameVerified => DomainNotRealNameVerified.params(),
+            AppDomainHolderMismatch => DomainHolderMismatch.params(),
+            AppDomainRegistrarOverseas => DomainRegistrarOverseas.params(),
+            AppDomainExpired => DomainExpired.params(),
+            AppDomainExpiringSoon => DomainExpiringSoon.params(),
+            AppDomainDuplicate => DomainDuplicate.params(),
+            AppIconTooLarge => {
+                const {
+                    &[
+                        opt("icon_bytes", "the icon size in bytes"),
+                        opt("max_bytes", "the largest size accepted"),
+                    ]
+                }
+            }
+            AppIcpNumberFormat => WebsiteIcpNumberFormat.params(),
+            AppIcpNumberNotCanonical => WebsiteIcpNumberNotCanonical.params(),
+            AppIcpNumberProvince => WebsiteIcpNumberProvince.params(),
+            AppIcpNumberAbbreviation => WebsiteIcpNumberAbbreviation.params(),
+            AppIcpNumberServiceKind => {
+                const {
+                    &[
+                        opt("icp_number", "the number as written"),
+                        opt("kind", "the kind (id)"),
+                        opt("kind_name", "the kind in words"),
+                        opt("service", "the service kind the number was issued for"),
+                        opt("suffix", "the suffix"),
+                    ]
+                }
+            }
+        }
     }
 }
 

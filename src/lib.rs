@@ -234,14 +234,33 @@
 //! certificates, and its steps end with publishing the app, its number
 //! shown in its settings or about page.
 //!
-//! # Finding codes
+//! # The contract, the codes, the cookbook
 //!
-//! [`Code`] is the catalogue: every code the library reports, with its meaning and
-//! default severity, and the codes added since (`website.icp_number_*` for a
-//! website's existing filing number, `submission.*` for the caps some
-//! provinces put on one submission, `operation.*` for orders on a filing
-//! on record, `app.*` for apps). Codes are never reused; a rule set may
-//! change the severity of a rule, never its code.
+//! - [`contract`] is the contract of the crate with its users: the keys of
+//!   an application, the report's JSON and its guarantees, the finding
+//!   codes, the command line, what stays stable.
+//! - [`Code`] is the catalogue of finding codes: for every code its id,
+//!   default severity, meaning, parameters and message templates;
+//!   [`RuleSet::catalogue`] is the same as data. Codes are never reused; a
+//!   rule set may change the severity of a rule, never its code. Besides
+//!   the codes of a first filing there are `website.icp_number_*` (a
+//!   website's existing filing number), `submission.*` (the caps some
+//!   provinces put on one submission), `operation.*` (orders on a filing
+//!   on record) and `app.*` (apps, mini programs and quick apps).
+//! - [`cookbook`] has recipes, each a tested example: an HTTP handler that
+//!   returns the report, updated rules, a fixed date, a form step by step,
+//!   messages in both languages (and one's own), parsing one identifier,
+//!   scanning a footer, re-validating every stored filing.
+//!
+//! # The command line
+//!
+//! The repository's `beian-cli` package is the `beian` command
+//! (`cargo install --path cli`): `beian validate` checks application files
+//! or JSON Lines (one report per line, on all cores), `beian number` checks
+//! filing numbers or finds them in a page, and `beian rules` prints the code
+//! catalogue (`beian rules codes --format json`), the provinces and one rule,
+//! and exports the embedded rule files to edit. The [`contract`] has its
+//! options and exit statuses.
 //!
 //! # Untrusted input
 //!
@@ -282,16 +301,43 @@
 //!
 //! None is enabled by default.
 //!
-//! - `schemars`: [`Application`] and its parts implement
-//!   `schemars::JsonSchema`, for the JSON Schema of the input (front-end
-//!   forms): `cargo run --example schema --features schemars` prints it.
+//! - `schemars`: [`Application`] and [`Report`], with their parts,
+//!   implement `schemars::JsonSchema`, for the JSON Schema of the input
+//!   (front-end forms) and of the output (an OpenAPI document):
+//!   `cargo run --example schema --features schemars -- application` (or
+//!   `report`) prints it. Its descriptions are plain text.
 //! - `proptest`: the `strategy` module, [proptest] strategies for property
 //!   tests of code built on this crate: valid applications (with apps) for
 //!   every province and filing type, and mutations that break exactly one
 //!   rule with the finding they must cause.
 //!
+//! # Versions
+//!
+//! The crate follows semantic versioning; the [`contract`] says what is
+//! public. The enums that regulators, providers or later versions extend
+//! (the vocabularies such as [`SubjectKind`] and [`PreApprovalCategory`],
+//! [`Code`], [`Language`]) and the output types ([`Report`], [`Finding`],
+//! [`Material`], [`Step`], [`CatalogueEntry`], [`Param`]) are
+//! `#[non_exhaustive]`: match them with a `_` arm, and build the output
+//! types with their constructors ([`Report::new`], [`Finding::new`],
+//! [`Material::new`], [`Step::new`]). [`Severity`] and [`FilingType`] are
+//! exhaustive: their values are part of the contract.
+//!
+//! The application model ([`Application`], [`Subject`], [`Website`] …) is
+//! plain data that users build, with public fields and [`Default`]: build
+//! it with `..Default::default()` (as in the example of [`Application`]),
+//! which keeps code compiling when a minor version adds an optional field.
+//! Those structs are not `#[non_exhaustive]`, which would forbid struct
+//! literals outside the crate altogether.
+//!
+//! The minimum supported Rust version is 1.88 (the `rust-version` of
+//! `Cargo.toml`). Raising it is a minor-version change, announced in the
+//! changelog, and happens only when a dependency or a language feature the
+//! crate needs requires it.
+//!
 //! [proptest]: https://docs.rs/proptest
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
@@ -310,6 +356,7 @@ mod rules;
 mod ruleset;
 mod stage;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategy;
 mod text;
 mod validator;
@@ -320,11 +367,11 @@ pub use application::{
     LegalRepresentative, ParseError, Person, Platform, PreApproval, RecordedWebsite, ResidencePermit, Subject,
     Validity, Website,
 };
-pub use code::Code;
+pub use code::{Code, Param};
 pub use province::{Province, UnknownProvince};
 pub use report::{Finding, Material, Params, Report, Step};
 pub use rules::{RuleError, RuleInfo, Source};
-pub use ruleset::RuleSet;
+pub use ruleset::{CatalogueEntry, RuleSet};
 pub use stage::Stage;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
@@ -342,6 +389,12 @@ pub use jiff::civil::Date;
 /// from what the rule data generates.
 #[doc = include_str!("../rules/PROVINCES.md")]
 pub mod provinces {}
+
+#[doc = include_str!("doc/contract.md")]
+pub mod contract {}
+
+#[doc = include_str!("doc/cookbook.md")]
+pub mod cookbook {}
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -11,6 +11,7 @@ use crate::code::Code;
 use crate::province::Province;
 pub use crate::rules::process::Step;
 use crate::ruleset::RuleSet;
+use crate::text::visible;
 use crate::vocabulary::{FilingType, Language, Severity};
 
 pub use crate::code::Params;
@@ -19,12 +20,21 @@ pub use crate::code::Params;
 ///
 /// Serialises to exactly the JSON documented on its fields. A report depends only on the
 /// application, the rule set and the evaluation date.
+///
+/// Later versions may add fields (hence `#[non_exhaustive]`): a report is
+/// made by [`Validator::validate`](crate::Validator::validate), or read back
+/// from its JSON; [`Report::new`] and [`Report::add`] build one by hand,
+/// e.g. to add a provider's own findings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
+#[non_exhaustive]
 pub struct Report {
     /// True exactly when no finding has severity `error`.
     pub ok: bool,
     /// The evaluation date used.
     #[serde(with = "date")]
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "date_schema"))]
     pub as_of: Date,
     /// The filing province, when the application names one.
     pub province: Option<Province>,
@@ -41,6 +51,48 @@ pub struct Report {
 }
 
 impl Report {
+    /// An empty report, which passes: no province, no filing type, no
+    /// findings, materials or steps.
+    ///
+    /// ```
+    /// use beian::{Code, Finding, Report};
+    ///
+    /// let mut report = Report::new(beian::Date::constant(2026, 11, 27), "2026.11.0");
+    /// assert!(report.is_ok());
+    /// report.add(Finding::new(
+    ///     Code::DomainExpired,
+    ///     "/websites/0/domains/0/expires_on",
+    ///     "the domain registration expired on 2026-11-01",
+    ///     "域名已于 2026-11-01 过期",
+    ///     "my_checks.domain_expired",
+    /// ));
+    /// assert!(!report.is_ok());
+    /// ```
+    pub fn new(as_of: Date, ruleset: impl Into<String>) -> Report {
+        Report {
+            ok: true,
+            as_of,
+            province: None,
+            filing_type: None,
+            ruleset: ruleset.into(),
+            findings: Vec::new(),
+            materials: Vec::new(),
+            steps: Vec::new(),
+        }
+    }
+
+    /// Adds a finding in its place (findings are ordered by path in
+    /// document order, then by code) and updates [`ok`](Report::ok).
+    pub fn add(&mut self, finding: Finding) {
+        let key = |f: &Finding| (document_key(&f.path), f.code.as_str());
+        let new = key(&finding);
+        let at = self.findings.partition_point(|f| key(f) <= new);
+        if finding.severity == Severity::Error {
+            self.ok = false;
+        }
+        self.findings.insert(at, finding);
+    }
+
     /// Whether the application passes: no finding is an error.
     pub fn is_ok(&self) -> bool {
         self.ok
@@ -80,6 +132,10 @@ impl Report {
     /// sources, date) behind each, the materials to prepare and the steps.
     /// The rule set is the one that produced the report; it supplies the
     /// sources.
+    ///
+    /// Control characters and bidirectional formatting characters of the
+    /// input (in a key, a name, an address …) are shown as `\u{…}`
+    /// escapes, so that the text is safe to print on a terminal.
     ///
     /// ```
     /// use beian::{Language, RuleSet};
@@ -124,7 +180,7 @@ impl Report {
             t("评估日期", "as of"),
             report.as_of,
             t("规则版本", "rules"),
-            report.ruleset,
+            visible(&report.ruleset),
         ));
 
         for (severity, title) in [
@@ -139,17 +195,19 @@ impl Report {
             out.push_str(&format!("\n{title}\n"));
             for f in findings {
                 let path = if f.path.is_empty() { "/" } else { &f.path };
-                out.push_str(&format!("  {}  [{}]\n", printable(path), f.code));
-                let message = if zh { &f.message_zh } else { &f.message };
-                out.push_str(&format!("    {}\n", printable(message)));
+                out.push_str(&format!("  {}  [{}]\n", visible(path), f.code));
+                out.push_str(&format!(
+                    "    {}\n",
+                    visible(if zh { &f.message_zh } else { &f.message })
+                ));
                 if let Some(rule) = rules.rule(&f.rule) {
                     let sources: Vec<&str> = rule.sources().iter().map(|s| s.tag()).collect();
                     out.push_str(&format!(
                         "    {}: {} ({}, {})\n",
                         t("依据", "rule"),
-                        rule.id(),
-                        sources.join(", "),
-                        rule.source_date()
+                        visible(rule.id()),
+                        visible(&sources.join(", ")),
+                        visible(rule.source_date())
                     ));
                 }
             }
@@ -160,8 +218,8 @@ impl Report {
             for m in &report.materials {
                 out.push_str(&format!(
                     "  - {}  ({})\n",
-                    if zh { &m.name_zh } else { &m.name },
-                    m.concerns
+                    visible(if zh { &m.name_zh } else { &m.name }),
+                    visible(&m.concerns)
                 ));
             }
         }
@@ -198,7 +256,7 @@ impl Report {
                         format!("within {d} days")
                     });
                 }
-                let name = if zh { &s.name_zh } else { &s.name };
+                let name = visible(if zh { &s.name_zh } else { &s.name });
                 out.push_str(&format!("  {}. {name}", i + 1));
                 if !limits.is_empty() {
                     out.push_str(&format!(" — {}", limits.join(", ")));
@@ -214,7 +272,13 @@ impl Report {
 }
 
 /// One problem found in an application.
+///
+/// Later versions may add fields (hence `#[non_exhaustive]`); build one with
+/// [`Finding::new`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
+#[non_exhaustive]
 pub struct Finding {
     /// The stable finding code.
     pub code: Code,
@@ -226,19 +290,68 @@ pub struct Finding {
     pub message: String,
     /// Chinese message.
     pub message_zh: String,
-    /// The id of the rule that produced the finding; see [`RuleSet::rule`](crate::RuleSet::rule)
-    /// for its source.
+    /// The id of the rule that produced the finding, which names its sources.
+    ///
+    /// [`RuleSet::rule`](crate::RuleSet::rule) tells the sources.
     pub rule: String,
-    /// The values the message talks about.
+    /// The values the message talks about, by name; the code catalogue lists
+    /// each code's.
+    ///
+    /// The catalogue is [`Code::params`](crate::Code::params).
     pub params: Params,
+}
+
+impl Finding {
+    /// A finding with the code's default severity and no parameters.
+    pub fn new(
+        code: Code,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+        rule: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code,
+            severity: code.default_severity(),
+            path: path.into(),
+            message: message.into(),
+            message_zh: message_zh.into(),
+            rule: rule.into(),
+            params: Params::new(),
+        }
+    }
+
+    /// The finding with another severity.
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
+    }
+
+    /// The finding with a parameter added.
+    ///
+    /// ```
+    /// use beian::{Code, Finding};
+    ///
+    /// let finding = Finding::new(Code::DomainTldNotApproved, "/websites/0/domains/0/name", "…", "…", "tlds.approved")
+    ///     .with_param("suffix", "io");
+    /// assert_eq!(finding.params["suffix"], "io");
+    /// ```
+    pub fn with_param(mut self, name: impl Into<String>, value: impl Into<serde_json::Value>) -> Finding {
+        self.params.insert(name.into(), value.into());
+        self
+    }
 }
 
 /// A document to prepare (备案材料).
 ///
 /// The id and names come from the rule set and are shared with it
 /// (`Arc<str>`), so that a report does not copy them; compare them as
-/// `&*material.id == "subject_certificate"`.
+/// `&*material.id == "subject_certificate"`. Later versions may add fields
+/// (hence `#[non_exhaustive]`); build one with [`Material::new`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
+#[non_exhaustive]
 pub struct Material {
     /// The material id, e.g. `subject_certificate`.
     pub id: Arc<str>,
@@ -249,6 +362,39 @@ pub struct Material {
     pub name: Arc<str>,
     /// Chinese name.
     pub name_zh: Arc<str>,
+}
+
+impl Material {
+    /// A material: its id, the JSON Pointer of whom or what it concerns, and
+    /// its English and Chinese names.
+    ///
+    /// ```
+    /// let m = beian::Material::new("domain_certificate", "/websites/0/domains/0", "domain certificate", "域名证书");
+    /// assert_eq!(&*m.id, "domain_certificate");
+    /// ```
+    pub fn new(
+        id: impl Into<Arc<str>>,
+        concerns: impl Into<String>,
+        name: impl Into<Arc<str>>,
+        name_zh: impl Into<Arc<str>>,
+    ) -> Material {
+        Material {
+            id: id.into(),
+            concerns: concerns.into(),
+            name: name.into(),
+            name_zh: name_zh.into(),
+        }
+    }
+}
+
+/// The schema of a `YYYY-MM-DD` date.
+#[cfg(feature = "schemars")]
+fn date_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "format": "date",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    })
 }
 
 /// The order of keys within every object of the application, as the application model
@@ -314,24 +460,6 @@ const KEY_ORDER: &[&str] = &[
     "valid_until",
     "expires_on",
 ];
-
-/// Text from the input made safe for a terminal: control characters (escape
-/// sequences, carriage returns, line breaks …) are shown escaped, as `\u{1b}`,
-/// so that an application cannot clear the screen or print a fake verdict.
-fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
 
 /// The place of a JSON Pointer in document order, as a key to sort by: an
 /// object's keys in the order of the model (unknown keys after the known

@@ -86,6 +86,113 @@ pub(crate) fn certificate_number(number: &str) -> Cow<'_, str> {
     }
 }
 
+/// Text for a terminal: control characters (C0, DEL, C1) and the
+/// bidirectional formatting characters, which could move the cursor, recolour
+/// the terminal or reorder what is shown, written as `\u{…}` escapes.
+/// Borrows the input when there is nothing to escape.
+pub(crate) fn visible(s: &str) -> Cow<'_, str> {
+    fn hidden(c: char) -> bool {
+        c.is_control()
+            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    }
+    if !s.chars().any(hidden) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Documentation text without its Markdown markup, for places that show
+/// text as it is (JSON Schema descriptions, catalogues): links keep their
+/// text (`[the list](https://…)` and ``[`Code`](crate::Code)`` give `the
+/// list` and `Code`), and code spans lose their backticks.
+pub(crate) fn plain(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(c) = rest.chars().next() {
+        if c == '['
+            && let Some(close) = rest.find(']')
+        {
+            let text = &rest[1..close];
+            let after = &rest[close + 1..];
+            if let Some(target) = after.strip_prefix('(')
+                && let Some(end) = closing_paren(target)
+            {
+                out.push_str(&plain(text));
+                rest = &target[end + 1..];
+                continue;
+            }
+            // An intra-doc link without a target: ``[`Code`]``.
+            if text.starts_with('`') && text.ends_with('`') {
+                out.push_str(&plain(text));
+                rest = after;
+                continue;
+            }
+        }
+        if c != '`' {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// A schemars transform: every description of the schema (and of the
+/// schemas inside it) becomes its first paragraph (the summary of the doc
+/// comment it was taken from; the rest is about the Rust API) on one line,
+/// as [`plain`] text.
+#[cfg(feature = "schemars")]
+pub(crate) fn plain_descriptions(schema: &mut schemars::Schema) {
+    use serde_json::{Map, Value};
+
+    fn object(map: &mut Map<String, Value>) {
+        for (key, value) in map.iter_mut() {
+            match value {
+                Value::String(text) if key == "description" => *text = summary(text),
+                _ => walk(value),
+            }
+        }
+    }
+    fn walk(value: &mut Value) {
+        match value {
+            Value::Object(map) => object(map),
+            Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    if let Some(map) = schema.as_object_mut() {
+        object(map);
+    }
+}
+
+/// The first paragraph of documentation, on one line, as plain text.
+#[cfg(feature = "schemars")]
+fn summary(markdown: &str) -> String {
+    let first = markdown.trim().split("\n\n").next().unwrap_or_default();
+    plain(&first.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The position of the `)` that closes a link target, counting nested pairs.
+fn closing_paren(target: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in target.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The candidate nearest to `given` in edit distance (insertions,
 /// deletions, substitutions and swaps of two neighbours, case folded), when
 /// it is near enough to be a typo of it: at most two edits, and fewer than
@@ -133,7 +240,7 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cow, fold, fold_key, folded_eq, is_han, nearest};
+    use super::{Cow, fold, fold_key, folded_eq, is_han, nearest, plain, visible};
 
     #[test]
     fn the_nearest_id_is_a_likely_typo_or_none() {
@@ -182,5 +289,27 @@ mod tests {
         for c in ['a', '1', '·', '（', 'あ', '한', '！'] {
             assert!(!is_han(c), "{c}");
         }
+    }
+
+    #[test]
+    fn visible_escapes_what_a_terminal_would_obey() {
+        assert!(matches!(visible("王小明 /subject"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("a\u{1b}[31mb\n\u{202e}c\u{7f}"),
+            "a\\u{1b}[31mb\\u{a}\\u{202e}c\\u{7f}"
+        );
+    }
+
+    #[test]
+    fn plain_drops_markup_and_keeps_text() {
+        assert_eq!(
+            plain("the `icp_number` of [`Website`](crate::Website)"),
+            "the icp_number of Website"
+        );
+        assert_eq!(
+            plain("see [`Code`] and [the list](https://example.org/a_(b))"),
+            "see Code and the list"
+        );
+        assert_eq!(plain("a [bracket] stays"), "a [bracket] stays");
     }
 }

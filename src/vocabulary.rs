@@ -24,23 +24,31 @@ impl UnknownId {
 ///
 /// With `with T` after the name, each variant also carries a constant of
 /// type `T` (`Variant = ("id", value)`), in the private table `PAYLOADS`:
-/// the finding codes carry their default severity so.
+/// the finding codes carry their default severity so. The variants' doc
+/// comments are then also kept, in the private table `DOCS`, and each
+/// variant's documentation ends with its id and its value.
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
         pub enum $name:ident ($what:literal) with $payload:ty {
-            $( $(#[$vmeta:meta])* $variant:ident = ($id:literal, $value:expr), )*
+            $( $(#[doc = $doc:literal])* $variant:ident = ($id:literal, $value:expr), )*
         }
     ) => {
         $crate::vocabulary::vocabulary! {
             $(#[$meta])*
             pub enum $name ($what) {
-                $( $(#[$vmeta])* $variant = $id, )*
+                $(
+                    $(#[doc = $doc])*
+                    #[doc = ""]
+                    #[doc = concat!("`", $id, "`, default severity [`", stringify!($value), "`].")]
+                    $variant = $id,
+                )*
             }
         }
 
         impl $name {
             const PAYLOADS: &'static [$payload] = &[$($value,)*];
+            const DOCS: &'static [&'static str] = &[$(concat!($($doc),*),)*];
         }
     };
     (
@@ -105,7 +113,11 @@ macro_rules! vocabulary {
             }
 
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                schemars::json_schema!({ "type": "string", "enum": Self::IDS, "description": concat!("a ", $what, " id") })
+                let what: &str = $what;
+                let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                let id = if what.ends_with(" id") { "" } else { " id" };
+                let description = format!("{article} {what}{id}");
+                schemars::json_schema!({ "type": "string", "enum": Self::IDS, "description": description })
             }
         }
     };
@@ -115,6 +127,8 @@ pub(crate) use vocabulary;
 
 vocabulary! {
     /// Whether a filing is made by a person or by an organisation (备案类型).
+    ///
+    /// Exhaustive: a filing is personal or entity by definition.
     pub enum FilingType ("filing type") {
         /// 个人备案.
         Personal = "personal",
@@ -125,6 +139,10 @@ vocabulary! {
 
 vocabulary! {
     /// The nature of the sponsor (主办单位性质), as in the MIIT filing system.
+    ///
+    /// The regulator or the providers may add ids, and so may a later version
+    /// (hence `#[non_exhaustive]`): match with a `_` arm.
+    #[non_exhaustive]
     pub enum SubjectKind ("subject kind") {
         /// 个人.
         Personal = "personal",
@@ -180,6 +198,10 @@ vocabulary! {
     /// A kind of certificate (证件类型). The first seven identify people; the
     /// rest identify organisations. Which kinds fit which subject kind is
     /// rule data (`rules/certificates.toml`).
+    ///
+    /// The regulator or the providers may add ids, and so may a later version
+    /// (hence `#[non_exhaustive]`): match with a `_` arm.
+    #[non_exhaustive]
     pub enum CertificateKind ("certificate kind") {
         /// 居民身份证.
         ResidentIdCard = "resident_id_card",
@@ -247,6 +269,10 @@ impl CertificateKind {
 
 vocabulary! {
     /// A website's service content (网站服务内容).
+    ///
+    /// The regulator or the providers may add ids, and so may a later version
+    /// (hence `#[non_exhaustive]`): match with a `_` arm.
+    #[non_exhaustive]
     pub enum Content ("content id") {
         /// 新闻 (needs pre-approval).
         News = "news",
@@ -293,6 +319,10 @@ vocabulary! {
 
 vocabulary! {
     /// A pre-approval (前置审批) category: the content ids that need one.
+    ///
+    /// The regulator or the providers may add ids, and so may a later version
+    /// (hence `#[non_exhaustive]`): match with a `_` arm.
+    #[non_exhaustive]
     pub enum PreApprovalCategory ("pre-approval category") {
         /// 新闻.
         News = "news",
@@ -320,6 +350,10 @@ vocabulary! {
 vocabulary! {
     /// What an order does to the filing on record (备案类型): a first filing,
     /// or an order that acts on a filed subject and its services.
+    ///
+    /// The regulator or the providers may add kinds of order, and so may a
+    /// later version (hence `#[non_exhaustive]`): match with a `_` arm.
+    #[non_exhaustive]
     pub enum Operation ("operation") {
         /// 首次备案: a subject and its services filed for the first time (the default).
         FirstFiling = "first_filing",
@@ -375,6 +409,10 @@ vocabulary! {
 
 vocabulary! {
     /// How a cloud server is paid for.
+    ///
+    /// The regulator or the providers may add ids, and so may a later version
+    /// (hence `#[non_exhaustive]`): match with a `_` arm.
+    #[non_exhaustive]
     pub enum Billing ("billing") {
         /// 包年包月.
         Prepaid = "prepaid",
@@ -385,6 +423,10 @@ vocabulary! {
 
 vocabulary! {
     /// The real-name type of the cloud account that issued an authorization code.
+    ///
+    /// The regulator or the providers may add ids, and so may a later version
+    /// (hence `#[non_exhaustive]`): match with a `_` arm.
+    #[non_exhaustive]
     pub enum IssuerAccount ("issuer account") {
         /// 企业实名认证.
         Enterprise = "enterprise",
@@ -395,6 +437,10 @@ vocabulary! {
 
 vocabulary! {
     /// The language of messages and names in text output.
+    ///
+    /// Later versions may add languages (hence `#[non_exhaustive]`): match
+    /// with a `_` arm.
+    #[non_exhaustive]
     pub enum Language ("language") {
         /// Chinese (`zh`).
         Zh = "zh",
@@ -405,6 +451,8 @@ vocabulary! {
 
 vocabulary! {
     /// How serious a finding is.
+    ///
+    /// Exhaustive: these three levels are part of the report's contract.
     pub enum Severity ("severity") {
         /// The application would be rejected.
         Error = "error",

@@ -251,6 +251,17 @@ fn run(file: &Path, case: &Case) -> Result<(), String> {
                 if f.message.contains('{') || f.message_zh.contains('{') {
                     let _ = writeln!(problems, "  {code} at {path}: unfilled message `{}`", f.message);
                 }
+                // The catalogue documents every parameter a finding carries.
+                for key in f.params.keys() {
+                    if !f.code.params().iter().any(|p| p.name == key) {
+                        let _ = writeln!(problems, "  {code} at {path}: param {key} is not in Code::params");
+                    }
+                }
+                for p in f.code.params().iter().filter(|p| !p.optional) {
+                    if !f.params.contains_key(p.name) {
+                        let _ = writeln!(problems, "  {code} at {path}: no param {} (Code::params)", p.name);
+                    }
+                }
             }
         }
     }

@@ -1,5 +1,5 @@
-//! The command-line example (`examples/validate.rs`, SPEC §5): output formats
-//! and exit statuses. `cargo test` builds the examples next to the tests.
+//! The command-line example (`examples/validate.rs`): output formats and exit
+//! statuses. `cargo test` builds the examples next to the tests.
 
 mod support;
 
@@ -70,7 +70,7 @@ fn english_text_groups_findings_by_severity_with_paths_and_rules() {
     assert!(errors < warnings && warnings < materials && materials < steps, "{text}");
     assert!(text.contains("  /subject/mailing_address  [field.required]\n    `mailing_address` is required\n"));
     assert!(
-        text.contains("rule: input.required (LAW-33, SPEC, 2005-02-08)"),
+        text.contains("rule: input.required (LAW-33, BEIAN-CONTRACT, 2005-02-08)"),
         "{text}"
     );
     assert!(text[warnings..].contains("/websites/0/comercial  [field.unknown]"));

@@ -25,7 +25,11 @@ pub(crate) struct Messages {
 }
 
 #[derive(Debug)]
-struct Template(Vec<Piece>);
+struct Template {
+    /// The template as written.
+    text: String,
+    pieces: Vec<Piece>,
+}
 
 #[derive(Debug)]
 enum Piece {
@@ -74,6 +78,12 @@ impl Messages {
         })
     }
 
+    /// The English and Chinese templates of a code, as written.
+    pub(crate) fn templates(&self, code: Code) -> (&str, &str) {
+        let (en, zh) = &self.templates[code as usize];
+        (&en.text, &zh.text)
+    }
+
     /// The English and Chinese messages of a finding.
     pub(crate) fn render(&self, code: Code, params: &Params) -> (String, String) {
         let (en, zh) = &self.templates[code as usize];
@@ -84,12 +94,12 @@ impl Messages {
         // The text, and room for typical values: one allocation, not a
         // series of doublings.
         let room = template
-            .0
+            .pieces
             .iter()
             .map(|p| if let Piece::Text(t) = p { t.len() } else { 32 })
             .sum();
         let mut out = String::with_capacity(room);
-        self.push_pieces(&mut out, &template.0, params, separator);
+        self.push_pieces(&mut out, &template.pieces, params, separator);
         out
     }
 
@@ -194,6 +204,9 @@ impl Template {
         if !rest.is_empty() {
             pieces.push(Piece::Text(rest.to_owned()));
         }
-        Ok(Template(pieces))
+        Ok(Template {
+            text: text.get_ref().clone(),
+            pieces,
+        })
     }
 }

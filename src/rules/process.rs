@@ -41,8 +41,13 @@ rule_entry! {
 
 /// A step of the filing process and its time limit.
 ///
-/// As in [`Material`](crate::Material), the id and names are shared with the rule set.
+/// As in [`Material`](crate::Material), the id and names are shared with the
+/// rule set. Later versions may add fields (hence `#[non_exhaustive]`);
+/// build one with [`Step::new`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
+#[non_exhaustive]
 pub struct Step {
     /// The step id, e.g. `authority_review`.
     pub id: Arc<str>,
@@ -67,6 +72,28 @@ pub struct Step {
     /// in the order or, for a cancellation, in its `existing` record.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recipients: Vec<String>,
+}
+
+impl Step {
+    /// A step without time limits: its id and its English and Chinese names.
+    /// Set the limits on the fields.
+    ///
+    /// ```
+    /// let mut step = beian::Step::new("authority_review", "review by the administration", "管局审核");
+    /// step.max_working_days = Some(20);
+    /// ```
+    pub fn new(id: impl Into<Arc<str>>, name: impl Into<Arc<str>>, name_zh: impl Into<Arc<str>>) -> Step {
+        Step {
+            id: id.into(),
+            name: name.into(),
+            name_zh: name_zh.into(),
+            working_days: None,
+            max_working_days: None,
+            max_hours: None,
+            max_days: None,
+            recipients: Vec::new(),
+        }
+    }
 }
 
 /// A step, compiled.

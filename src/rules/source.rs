@@ -34,7 +34,6 @@ macro_rules! rule_entry {
             pub(crate) severity: Option<$crate::vocabulary::Severity>,
             /// Why the rule is as it is (conflicts between sources, inferences).
             #[serde(default)]
-            #[allow(dead_code)]
             pub(crate) note: Option<String>,
         }
 
@@ -44,6 +43,7 @@ macro_rules! rule_entry {
                     source: &self.source,
                     source_date: &self.source_date,
                     severity: self.severity,
+                    note: self.note.as_deref(),
                 }
             }
         }
@@ -56,6 +56,7 @@ pub(crate) struct Meta<'a> {
     pub(crate) source: &'a SourceRef,
     pub(crate) source_date: &'a SourceDate,
     pub(crate) severity: Option<Severity>,
+    pub(crate) note: Option<&'a str>,
 }
 
 /// Implemented by every rule entry (see `rule_entry!`).
@@ -152,6 +153,8 @@ pub struct RuleInfo {
     file: String,
     sources: Vec<Source>,
     source_date: String,
+    severity: Option<Severity>,
+    note: Option<String>,
 }
 
 impl RuleInfo {
@@ -173,6 +176,23 @@ impl RuleInfo {
     /// The date of the sources: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn source_date(&self) -> &str {
         &self.source_date
+    }
+
+    /// The severity the rule data gives the rule's findings, when it
+    /// replaces the finding code's default.
+    ///
+    /// ```
+    /// let rules = beian::RuleSet::embedded();
+    /// assert_eq!(rules.rule("domains.per_website").unwrap().severity(), Some(beian::Severity::Warning));
+    /// ```
+    pub fn severity(&self) -> Option<Severity> {
+        self.severity
+    }
+
+    /// Why the rule is as it is, when the rule data says: conflicts between
+    /// sources and how they were decided, inferences.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 }
 
@@ -259,6 +279,8 @@ impl Registry {
                 file: file.name.to_owned(),
                 sources,
                 source_date: meta.source_date.0.clone(),
+                severity: meta.severity,
+                note: meta.note.map(str::to_owned),
             },
         );
         Ok(Rule {

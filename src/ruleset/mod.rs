@@ -27,8 +27,11 @@ use crate::rules::subject::SubjectRules;
 use crate::rules::websites::WebsiteRules;
 use crate::rules::{Messages, Registry, RuleError, RuleInfo};
 
+mod catalogue;
 #[cfg(test)]
 mod matrix;
+
+pub use catalogue::CatalogueEntry;
 
 /// A compiled rule set: the rule data, parsed, checked and compiled once.
 ///
