@@ -125,6 +125,28 @@ macro_rules! vocabulary {
 
 pub(crate) use vocabulary;
 
+/// Implements serde for identifier types as the text they are written as:
+/// `Serialize` writes their `Display` form, `Deserialize` parses with
+/// their `FromStr` (and its error's message).
+macro_rules! serde_as_text {
+    ($($t:ty),* $(,)?) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    )*};
+}
+
+pub(crate) use serde_as_text;
+
 vocabulary! {
     /// Whether a filing is made by a person or by an organisation (备案类型).
     ///

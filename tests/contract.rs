@@ -90,11 +90,7 @@ fn the_tables_list_the_keys_of_the_model() {
         keys(&beian::PreApproval::default()),
         "pre-approval",
     );
-    same(
-        table_keys(&page, "## An app"),
-        keys(&beian::App::default()),
-        "app",
-    );
+    same(table_keys(&page, "## An app"), keys(&beian::App::default()), "app");
     same(
         table_keys(&page, "A platform ("),
         keys(&beian::Platform::default()),

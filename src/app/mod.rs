@@ -50,3 +50,12 @@ pub use fingerprint::{DigestAlgorithm, Fingerprint, FingerprintError};
 pub use mini_program::{MiniProgramId, MiniProgramIdError, MiniProgramPlatform};
 pub use package::{AndroidPackageName, HarmonyBundleName, PackageNameError};
 pub use public_key::{PublicKey, PublicKeyEncoding, PublicKeyError};
+
+crate::vocabulary::serde_as_text!(
+    package::AndroidPackageName,
+    package::HarmonyBundleName,
+    bundle::BundleId,
+    mini_program::MiniProgramId,
+    fingerprint::Fingerprint,
+    public_key::PublicKey,
+);

@@ -51,3 +51,5 @@ mod suffix_list;
 pub use name::{DomainName, DomainNameError, MAX_LABEL_OCTETS, MAX_NAME_OCTETS};
 pub(crate) use name::{is_under, last_labels};
 pub use suffix_list::{PublicSuffix, PublicSuffixList, PublicSuffixListError, Sections};
+
+crate::vocabulary::serde_as_text!(name::DomainName);

@@ -58,3 +58,18 @@ pub use credit::{OrganisationType, OrganizationCode, OrganizationCodeError, Regi
 pub use region::{Division, InvalidRegionCode, RegionCode, RegionError, Regions};
 pub use resident::{ForeignPermanentResidentId, LegacyResidentId, ResidentId, ResidentIdError, ResidentIdKind, Sex};
 pub use travel::{HkMacaoTravelPermit, Passport, TaiwanTravelPermit, TravelDocumentError};
+
+crate::vocabulary::serde_as_text!(
+    contact::MobileNumber,
+    contact::LandlineNumber,
+    contact::EmailAddress,
+    credit::Uscc,
+    credit::OrganizationCode,
+    region::RegionCode,
+    resident::ResidentId,
+    resident::LegacyResidentId,
+    resident::ForeignPermanentResidentId,
+    travel::HkMacaoTravelPermit,
+    travel::TaiwanTravelPermit,
+    travel::Passport,
+);
