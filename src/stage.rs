@@ -26,6 +26,7 @@ vocabulary! {
     /// nothing after the services. They stay distinct so that a form can say
     /// "the last step", whatever the application later gains.
     #[derive(Default)]
+    #[non_exhaustive]
     pub enum Stage ("stage") {
         /// The seed: can this province, this kind of subject, these domains
         /// and this hosting be filed at all?

@@ -51,6 +51,8 @@ pub fn parse(py: Python<'_>, text: &str, kind: Option<&str>, lenient: bool) -> P
             NumberKind::IcpFiling => n::IcpNumber::parse(&number.to_string()).err(),
             NumberKind::IcpLicense => n::IcpLicenseNumber::parse(&number.to_string()).err(),
             NumberKind::PublicSecurityFiling => n::PublicSecurityNumber::parse(&number.to_string()).err(),
+            // A kind added later: the generic error below.
+            _ => None,
         };
         let err = err.unwrap_or(n::NumberError::WrongKind {
             expected,

@@ -146,6 +146,7 @@ impl fmt::Debug for IcpLicenseNumber {
 /// reference notes of this crate; the reference confirms the shapes `B2`
 /// and `A2.B1.B2`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum LicenseCategory {
     /// 第一类基础电信业务 (first class of basic services).
     A1,

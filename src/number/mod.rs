@@ -360,6 +360,7 @@ impl<'de> Deserialize<'de> for FilingNumber {
 
 /// The kind of a [`FilingNumber`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum NumberKind {
     /// An ICP filing number (ICP备案号), `icp_filing`.
     IcpFiling,
@@ -412,6 +413,7 @@ impl Serialize for NumberKind {
 /// What a filing number with a site serial was issued for, from the letter
 /// after the serial.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum ServiceKind {
     /// A website: no letter (`京ICP备11018762号-1`).
     Website,
