@@ -67,6 +67,14 @@ impl Messages {
                 .into_inner();
             let en = Template::parse(&entry.en, file)?;
             let zh = Template::parse(&entry.zh, file)?;
+            for (template, text) in [(&en, &entry.en), (&zh, &entry.zh)] {
+                if let Some(name) = template.unknown_param(*code) {
+                    return Err(file.error_at(
+                        text.span(),
+                        format!("`{{{name}}}` is not a parameter of `{code}` (see its entry in the code catalogue)"),
+                    ));
+                }
+            }
             templates.push((en, zh));
         }
         if let Some((code, entry)) = doc.codes.into_iter().next() {
@@ -147,6 +155,19 @@ impl Messages {
 }
 
 impl Template {
+    /// A placeholder that names no parameter of the code's findings: it
+    /// would be printed as it is.
+    fn unknown_param(&self, code: Code) -> Option<&str> {
+        fn first<'t>(pieces: &'t [Piece], code: Code) -> Option<&'t str> {
+            pieces.iter().find_map(|piece| match piece {
+                Piece::Text(_) => None,
+                Piece::Param { name, .. } => (!code.params().iter().any(|p| p.name == name)).then_some(name.as_str()),
+                Piece::Optional(part) => first(part, code),
+            })
+        }
+        first(&self.pieces, code)
+    }
+
     fn parse(text: &Spanned<String>, file: &File<'_>) -> Result<Template, RuleError> {
         let bad = |what: &str| file.error_at(text.span(), format!("{what} in `{}`", text.get_ref()));
         let mut pieces = Vec::new();
