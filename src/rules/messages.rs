@@ -158,7 +158,7 @@ impl Template {
     /// A placeholder that names no parameter of the code's findings: it
     /// would be printed as it is.
     fn unknown_param(&self, code: Code) -> Option<&str> {
-        fn first<'t>(pieces: &'t [Piece], code: Code) -> Option<&'t str> {
+        fn first(pieces: &[Piece], code: Code) -> Option<&str> {
             pieces.iter().find_map(|piece| match piece {
                 Piece::Text(_) => None,
                 Piece::Param { name, .. } => (!code.params().iter().any(|p| p.name == name)).then_some(name.as_str()),
