@@ -373,6 +373,7 @@ pub use report::{Finding, Material, Params, Report, Step};
 pub use rules::{RuleError, RuleInfo, Source};
 pub use ruleset::{CatalogueEntry, RuleSet};
 pub use stage::Stage;
+pub use text::visible;
 pub use validator::{Validator, validate};
 pub use vocabulary::{
     AppKind, Billing, CertificateKind, Content, FilingType, IssuerAccount, Language, Operation, PlatformKind,

@@ -89,8 +89,17 @@ pub(crate) fn certificate_number(number: &str) -> Cow<'_, str> {
 /// Text for a terminal: control characters (C0, DEL, C1) and the
 /// bidirectional formatting characters, which could move the cursor, recolour
 /// the terminal or reorder what is shown, written as `\u{…}` escapes.
-/// Borrows the input when there is nothing to escape.
-pub(crate) fn visible(s: &str) -> Cow<'_, str> {
+/// Borrows the input when there is nothing to escape. [`Report::to_text`]
+/// shows input through it; it is public for a caller's own output of
+/// values from an application.
+///
+/// [`Report::to_text`]: crate::Report::to_text
+///
+/// ```
+/// assert_eq!(beian::visible("王小明"), "王小明");
+/// assert_eq!(beian::visible("a\u{1b}[2J\r\u{202e}"), "a\\u{1b}[2J\\u{d}\\u{202e}");
+/// ```
+pub fn visible(s: &str) -> Cow<'_, str> {
     fn hidden(c: char) -> bool {
         c.is_control()
             || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')

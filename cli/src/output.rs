@@ -2,7 +2,7 @@
 //! objects on standard output in the JSON formats), and text made safe for a
 //! terminal.
 
-use std::borrow::Cow;
+pub use beian::visible;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -99,29 +99,7 @@ impl Problem {
     }
 }
 
-/// Text for a terminal: control characters (C0, DEL, C1) and the
-/// bidirectional formatting characters, which could move the cursor,
-/// recolour the terminal or reorder what is shown, become `\u{…}` escapes.
-pub fn visible(s: &str) -> Cow<'_, str> {
-    fn hidden(c: char) -> bool {
-        c.is_control()
-            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    }
-    if !s.chars().any(hidden) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// [`visible`], line by line: the line breaks stay.
+/// [`beian::visible`], line by line: the line breaks stay.
 pub fn visible_lines(s: &str) -> String {
     s.split('\n').map(visible).collect::<Vec<_>>().join("\n")
 }
