@@ -76,21 +76,12 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 );
             }
         }
-        for (j, approval) in website.pre_approvals.iter().enumerate().take(MAX_LIST) {
-            let Some(category) = approval.category else { continue };
-            let rule = rules.category(category);
-            if approval.number.trim().is_empty() || rule.formats.is_empty() || matches(&rule.formats, &approval.number)
-            {
-                continue;
-            }
-            let params = params! {
-                "number" => approval.number.trim(),
-                "category" => category.as_str(),
-                "example" => rule.example.as_deref().unwrap_or_default(),
-            };
-            let path = format!("/websites/{i}/pre_approvals/{j}/number");
-            cx.flag(Code::WebsitePreApprovalNumberFormat, path, &rule.rule, params);
-        }
+        approval_numbers(
+            cx,
+            &website.pre_approvals,
+            &format!("/websites/{i}"),
+            Code::WebsitePreApprovalNumberFormat,
+        );
         if website.commercial {
             let path = format!("/websites/{i}/commercial");
             if filing_type == Some(FilingType::Personal) {
@@ -154,21 +145,31 @@ fn apps(cx: &mut Context<'_>) {
                 cx.flag(Code::AppPreApprovalMissing, path(), app_rule, params);
             }
         }
-        for (j, approval) in app.pre_approvals.iter().enumerate().take(MAX_LIST) {
-            let Some(category) = approval.category else { continue };
-            let rule = rules.category(category);
-            if approval.number.trim().is_empty() || rule.formats.is_empty() || matches(&rule.formats, &approval.number)
-            {
-                continue;
-            }
-            let params = params! {
-                "number" => approval.number.trim(),
-                "category" => category.as_str(),
-                "example" => rule.example.as_deref().unwrap_or_default(),
-            };
-            let path = format!("/apps/{i}/pre_approvals/{j}/number");
-            cx.flag(Code::AppPreApprovalNumberFormat, path, &rule.rule, params);
+        approval_numbers(
+            cx,
+            &app.pre_approvals,
+            &format!("/apps/{i}"),
+            Code::AppPreApprovalNumberFormat,
+        );
+    }
+}
+
+/// The numbers of a service's pre-approvals against their category's
+/// formats (`code`: the website's or the app's twin).
+fn approval_numbers(cx: &mut Context<'_>, approvals: &[PreApproval], service: &str, code: Code) {
+    let rules = &{ cx.rules }.websites.content;
+    for (j, approval) in approvals.iter().enumerate().take(MAX_LIST) {
+        let Some(category) = approval.category else { continue };
+        let rule = rules.category(category);
+        if approval.number.trim().is_empty() || rule.formats.is_empty() || matches(&rule.formats, &approval.number) {
+            continue;
         }
+        let params = params! {
+            "number" => approval.number.trim(),
+            "category" => category.as_str(),
+            "example" => rule.example.as_deref().unwrap_or_default(),
+        };
+        cx.flag(code, format!("{service}/pre_approvals/{j}/number"), &rule.rule, params);
     }
 }
 
