@@ -86,6 +86,83 @@ pub fn mask_phones_in(text: &str) -> String {
     out
 }
 
+/// Implements the text of an identifier type: `FromStr` (by its `parse`),
+/// `Display` and `Debug`, so that how an identifier is shown, and above all
+/// that a personal number's `Debug` is masked, is written once.
+///
+/// ```text
+/// identifier! { ResidentId: ResidentIdError, display as_str, debug certificate }
+/// ```
+///
+/// - `display`: `as_str` writes `self.as_str()`; `(|n, f| …)` writes as the
+///   closure says; left out, `Display` is written by hand.
+/// - `debug`: `certificate` and `phone` write the type's name and its
+///   `Display` text masked by [`mask_certificate`] or [`mask_phone`];
+///   `plain` writes the name and the text unmasked (organisations' codes,
+///   app identifiers, filing numbers: nothing personal); `(|n, f| …)` as the
+///   closure says; left out, `Debug` is derived or written by hand.
+macro_rules! identifier {
+    ($t:ident: $err:ty $(, display $display:tt)? $(, debug $debug:tt)? $(,)?) => {
+        impl std::str::FromStr for $t {
+            type Err = $err;
+
+            fn from_str(s: &str) -> Result<Self, $err> {
+                $t::parse(s)
+            }
+        }
+        $($crate::privacy::identifier!(@display $t $display);)?
+        $($crate::privacy::identifier!(@debug $t $debug);)?
+    };
+    (@display $t:ident as_str) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+    (@display $t:ident (|$n:ident, $f:ident| $body:expr)) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let ($n, $f) = (self, f);
+                $body
+            }
+        }
+    };
+    (@debug $t:ident certificate) => {
+        impl std::fmt::Debug for $t {
+            /// Masked, like everything this crate shows of a certificate number.
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}({})", stringify!($t), $crate::privacy::mask_certificate(&self.to_string()))
+            }
+        }
+    };
+    (@debug $t:ident phone) => {
+        impl std::fmt::Debug for $t {
+            /// Masked, like everything this crate shows of a phone number.
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}({})", stringify!($t), $crate::privacy::mask_phone(&self.to_string()))
+            }
+        }
+    };
+    (@debug $t:ident plain) => {
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}({self})", stringify!($t))
+            }
+        }
+    };
+    (@debug $t:ident (|$n:ident, $f:ident| $body:expr)) => {
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let ($n, $f) = (self, f);
+                $body
+            }
+        }
+    };
+}
+
+pub(crate) use identifier;
+
 fn mask(chars: &[char], head: usize, tail: usize) -> String {
     let n = chars.len();
     chars
@@ -115,5 +192,22 @@ mod tests {
             let p = mask_phone(n);
             assert!(p.contains('*'), "{n} -> {p}");
         }
+    }
+
+    #[test]
+    fn identifiers_debug_masked() {
+        use crate::identity::{HkMacaoTravelPermit, LandlineNumber, LegacyResidentId, MobileNumber, ResidentId, Uscc};
+        let id: ResidentId = "330106199001010034".parse().unwrap();
+        assert_eq!(format!("{id:?}"), "ResidentId(3301**********0034)");
+        let old: LegacyResidentId = "150102880730303".parse().unwrap();
+        assert_eq!(format!("{old:?}"), "LegacyResidentId(1501*******0303)");
+        let permit: HkMacaoTravelPermit = "H32031177".parse().unwrap();
+        assert_eq!(format!("{permit:?}"), "HkMacaoTravelPermit(H3*****77)");
+        let mobile: MobileNumber = "13812345678".parse().unwrap();
+        assert_eq!(format!("{mobile:?}"), "MobileNumber(138****5678)");
+        let landline: LandlineNumber = "0571-87654321".parse().unwrap();
+        assert_eq!(format!("{landline:?}"), "LandlineNumber(057*****4321)");
+        let uscc: Uscc = "91350100M000100Y43".parse().unwrap();
+        assert_eq!(format!("{uscc:?}"), "Uscc(91350100M000100Y43)");
     }
 }

@@ -1,8 +1,6 @@
 //! The iOS bundle ID.
 
-use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::str::FromStr;
 
 /// Why a string is not a [`BundleId`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -49,7 +47,7 @@ impl BundleIdError {
 /// (developer.apple.com, glossary "bundle ID"). So no segment may be empty,
 /// and a wildcard App ID (`com.example.*`) is not the bundle ID of an app.
 /// Equality and hashing ignore case; [`as_str`](Self::as_str) and
-/// [`Display`](fmt::Display) keep the case as written.
+/// [`Display`](std::fmt::Display) keep the case as written.
 ///
 /// ```
 /// use beian::app::{BundleId, BundleIdError};
@@ -119,25 +117,7 @@ impl Hash for BundleId {
     }
 }
 
-impl fmt::Display for BundleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for BundleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "BundleId({})", self.0)
-    }
-}
-
-impl FromStr for BundleId {
-    type Err = BundleIdError;
-
-    fn from_str(s: &str) -> Result<Self, BundleIdError> {
-        BundleId::parse(s)
-    }
-}
+crate::privacy::identifier!(BundleId: BundleIdError, display as_str, debug plain);
 
 #[cfg(test)]
 mod tests {

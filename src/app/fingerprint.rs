@@ -1,7 +1,6 @@
 //! Signing-certificate fingerprints (签名MD5值, SHA-1, SHA-256).
 
 use std::fmt;
-use std::str::FromStr;
 
 /// The digest a [`Fingerprint`] was computed with, told by its length.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -269,13 +268,7 @@ impl fmt::Debug for Fingerprint {
     }
 }
 
-impl FromStr for Fingerprint {
-    type Err = FingerprintError;
-
-    fn from_str(s: &str) -> Result<Self, FingerprintError> {
-        Fingerprint::parse(s)
-    }
-}
+crate::privacy::identifier!(Fingerprint: FingerprintError);
 
 #[cfg(test)]
 mod tests {

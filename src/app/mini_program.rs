@@ -1,8 +1,5 @@
 //! Mini program ids (小程序ID): the AppID a mini-program platform gives.
 
-use std::fmt;
-use std::str::FromStr;
-
 /// The platform a [`MiniProgramId`] belongs to, as far as its form tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -158,25 +155,11 @@ impl MiniProgramId {
     }
 }
 
-impl fmt::Display for MiniProgramId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.id)
-    }
-}
-
-impl fmt::Debug for MiniProgramId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "MiniProgramId({} {})", self.platform.as_str(), self.id)
-    }
-}
-
-impl FromStr for MiniProgramId {
-    type Err = MiniProgramIdError;
-
-    fn from_str(s: &str) -> Result<Self, MiniProgramIdError> {
-        MiniProgramId::parse(s)
-    }
-}
+crate::privacy::identifier!(
+    MiniProgramId: MiniProgramIdError,
+    display as_str,
+    debug(|n, f| write!(f, "MiniProgramId({} {})", n.platform.as_str(), n.id)),
+);
 
 #[cfg(test)]
 mod tests {

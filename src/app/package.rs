@@ -1,9 +1,6 @@
 //! Dot-separated package names: Android's application id (also the
 //! package name of a quick app) and HarmonyOS's bundle name.
 
-use std::fmt;
-use std::str::FromStr;
-
 /// Why a string is not an [`AndroidPackageName`] or a [`HarmonyBundleName`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -259,30 +256,8 @@ impl HarmonyBundleName {
     }
 }
 
-macro_rules! name_impls {
-    ($($t:ident),*) => {$(
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl fmt::Debug for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({})", stringify!($t), self.0)
-            }
-        }
-
-        impl FromStr for $t {
-            type Err = PackageNameError;
-
-            fn from_str(s: &str) -> Result<Self, PackageNameError> {
-                $t::parse(s)
-            }
-        }
-    )*};
-}
-name_impls!(AndroidPackageName, HarmonyBundleName);
+crate::privacy::identifier!(AndroidPackageName: PackageNameError, display as_str, debug plain);
+crate::privacy::identifier!(HarmonyBundleName: PackageNameError, display as_str, debug plain);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,6 @@
 //! The public key of an app's signing certificate (公钥).
 
 use std::fmt;
-use std::str::FromStr;
 
 /// How a [`PublicKey`] was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -306,13 +305,7 @@ impl fmt::Debug for PublicKey {
     }
 }
 
-impl FromStr for PublicKey {
-    type Err = PublicKeyError;
-
-    fn from_str(s: &str) -> Result<Self, PublicKeyError> {
-        PublicKey::parse(s)
-    }
-}
+crate::privacy::identifier!(PublicKey: PublicKeyError);
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,6 @@
 //! Contact data: mainland mobile numbers, landline numbers and e-mail
 //! addresses, and the table of allocated mobile prefixes a rule set carries.
 
-use std::fmt;
-use std::str::FromStr;
-
 /// Why a string is not a phone number of the expected kind.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -127,25 +124,7 @@ impl MobileNumber {
     }
 }
 
-impl fmt::Display for MobileNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Debug for MobileNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "MobileNumber({})", crate::privacy::mask_phone(self.as_str()))
-    }
-}
-
-impl FromStr for MobileNumber {
-    type Err = PhoneError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        MobileNumber::parse(s)
-    }
-}
+crate::privacy::identifier!(MobileNumber: PhoneError, display as_str, debug phone);
 
 /// A mainland landline number (固定电话): a long-distance area code (`010`,
 /// `020`–`029`, or `0` and three digits) and a local number of 7 or 8 digits
@@ -215,25 +194,11 @@ impl LandlineNumber {
     }
 }
 
-impl fmt::Display for LandlineNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.area_code(), self.local_number())
-    }
-}
-
-impl fmt::Debug for LandlineNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "LandlineNumber({})", crate::privacy::mask_phone(&self.digits))
-    }
-}
-
-impl FromStr for LandlineNumber {
-    type Err = PhoneError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        LandlineNumber::parse(s)
-    }
-}
+crate::privacy::identifier!(
+    LandlineNumber: PhoneError,
+    display(|n, f| write!(f, "{}-{}", n.area_code(), n.local_number())),
+    debug phone,
+);
 
 /// Why a string is not an e-mail address.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -340,19 +305,7 @@ impl EmailAddress {
     }
 }
 
-impl fmt::Display for EmailAddress {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.address)
-    }
-}
-
-impl FromStr for EmailAddress {
-    type Err = EmailError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        EmailAddress::parse(s)
-    }
-}
+crate::privacy::identifier!(EmailAddress: EmailError, display as_str);
 
 /// A block of mobile numbers: a prefix of 3 to 5 digits and what it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

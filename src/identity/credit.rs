@@ -3,7 +3,6 @@
 //! it replaced.
 
 use std::fmt;
-use std::str::FromStr;
 
 use super::region::RegionCode;
 use crate::province::Province;
@@ -359,25 +358,7 @@ impl Uscc {
     }
 }
 
-impl fmt::Display for Uscc {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Debug for Uscc {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Uscc({})", self.as_str())
-    }
-}
-
-impl FromStr for Uscc {
-    type Err = UsccError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Uscc::parse(s)
-    }
-}
+crate::privacy::identifier!(Uscc: UsccError, display as_str, debug plain);
 
 /// Why a string is not a valid organisation code.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -471,25 +452,13 @@ impl OrganizationCode {
     }
 }
 
-impl fmt::Display for OrganizationCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = std::str::from_utf8(&self.0).unwrap_or_default();
-        write!(
-            f,
-            "{}-{}",
-            text.get(..8).unwrap_or_default(),
-            text.get(8..).unwrap_or_default()
-        )
-    }
-}
-
-impl FromStr for OrganizationCode {
-    type Err = OrganizationCodeError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        OrganizationCode::parse(s)
-    }
-}
+crate::privacy::identifier!(
+    OrganizationCode: OrganizationCodeError,
+    display(|n, f| {
+        let text = std::str::from_utf8(&n.0).unwrap_or_default();
+        write!(f, "{}-{}", text.get(..8).unwrap_or_default(), text.get(8..).unwrap_or_default())
+    }),
+);
 
 #[cfg(test)]
 mod tests {

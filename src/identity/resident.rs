@@ -2,9 +2,6 @@
 //! that share their form: residence permits for Hong Kong, Macao and Taiwan
 //! residents and the 2023 foreign permanent resident ID card.
 
-use std::fmt;
-use std::str::FromStr;
-
 use jiff::civil::Date;
 
 use super::region::{Division, RegionCode, RegionError, Regions};
@@ -262,26 +259,7 @@ impl ResidentId {
     }
 }
 
-impl fmt::Display for ResidentId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Debug for ResidentId {
-    /// Masked, like everything this crate shows of an identity number.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ResidentId({})", crate::privacy::mask_certificate(self.as_str()))
-    }
-}
-
-impl FromStr for ResidentId {
-    type Err = ResidentIdError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ResidentId::parse(s)
-    }
-}
+crate::privacy::identifier!(ResidentId: ResidentIdError, display as_str, debug certificate);
 
 /// A 15-digit first-generation identity number (一代身份证, 1984–2004): six
 /// digits of region, `YYMMDD` birth date in the 1900s, three of order, and
@@ -346,29 +324,11 @@ impl LegacyResidentId {
     }
 }
 
-impl fmt::Display for LegacyResidentId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(std::str::from_utf8(&self.digits).unwrap_or_default())
-    }
-}
-
-impl fmt::Debug for LegacyResidentId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "LegacyResidentId({})",
-            crate::privacy::mask_certificate(&self.to_string())
-        )
-    }
-}
-
-impl FromStr for LegacyResidentId {
-    type Err = ResidentIdError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        LegacyResidentId::parse(s)
-    }
-}
+crate::privacy::identifier!(
+    LegacyResidentId: ResidentIdError,
+    display(|n, f| f.write_str(std::str::from_utf8(&n.digits).unwrap_or_default())),
+    debug certificate,
+);
 
 /// A foreign permanent resident ID card number (外国人永久居留身份证), of
 /// either form:
@@ -464,29 +424,7 @@ impl ForeignPermanentResidentId {
     }
 }
 
-impl fmt::Display for ForeignPermanentResidentId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Debug for ForeignPermanentResidentId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "ForeignPermanentResidentId({})",
-            crate::privacy::mask_certificate(self.as_str())
-        )
-    }
-}
-
-impl FromStr for ForeignPermanentResidentId {
-    type Err = ResidentIdError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        ForeignPermanentResidentId::parse(s)
-    }
-}
+crate::privacy::identifier!(ForeignPermanentResidentId: ResidentIdError, display as_str, debug certificate);
 
 #[cfg(test)]
 mod tests {

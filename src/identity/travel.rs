@@ -2,9 +2,6 @@
 //! Kong, Macao and Taiwan residents. None of them has a published check
 //! algorithm, so only their shape is checked.
 
-use std::fmt;
-use std::str::FromStr;
-
 /// Why a string is not a travel document number of the expected shape.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -160,31 +157,9 @@ impl Passport {
     }
 }
 
-macro_rules! document_impls {
-    ($($t:ident),*) => {$(
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl fmt::Debug for $t {
-            /// Masked, like everything this crate shows of a certificate number.
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({})", stringify!($t), crate::privacy::mask_certificate(&self.0))
-            }
-        }
-
-        impl FromStr for $t {
-            type Err = TravelDocumentError;
-
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $t::parse(s)
-            }
-        }
-    )*};
-}
-document_impls!(HkMacaoTravelPermit, TaiwanTravelPermit, Passport);
+crate::privacy::identifier!(HkMacaoTravelPermit: TravelDocumentError, display as_str, debug certificate);
+crate::privacy::identifier!(TaiwanTravelPermit: TravelDocumentError, display as_str, debug certificate);
+crate::privacy::identifier!(Passport: TravelDocumentError, display as_str, debug certificate);
 
 #[cfg(test)]
 mod tests {

@@ -96,12 +96,6 @@ impl fmt::Display for IcpNumber {
     }
 }
 
-impl fmt::Debug for IcpNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "IcpNumber({self})")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -129,12 +129,6 @@ impl fmt::Display for IcpLicenseNumber {
     }
 }
 
-impl fmt::Debug for IcpLicenseNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "IcpLicenseNumber({self})")
-    }
-}
-
 /// A category of telecommunications business in a licence number, from
 /// MIIT's catalogue of telecommunications services (电信业务分类目录):
 /// `A` basic, `B` value-added services.

@@ -65,7 +65,7 @@
 //!
 //! # Strict and lenient parsing
 //!
-//! `parse` (and [`FromStr`]) reads the canonical text
+//! `parse` (and [`FromStr`](std::str::FromStr)) reads the canonical text
 //! only, and refuses anything else with a [`NumberError`] that says why.
 //! `parse_lenient` also reads what people write in footers and forms and
 //! returns, with the number, the [`Normalizations`] it needed: full-width
@@ -128,7 +128,6 @@
 //! ```
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -148,7 +147,7 @@ pub use public_security::PublicSecurityNumber;
 use crate::province::Province;
 use grammar::Mode;
 
-/// Implements the parsers, `FromStr` and serde of one kind of number.
+/// Implements the parsers, `FromStr`, `Debug` and serde of one kind of number.
 macro_rules! number_type {
     ($ty:ident, $variant:ident, $kind:expr) => {
         impl $ty {
@@ -191,13 +190,7 @@ macro_rules! number_type {
             }
         }
 
-        impl FromStr for $ty {
-            type Err = NumberError;
-
-            fn from_str(s: &str) -> Result<Self, NumberError> {
-                $ty::parse(s)
-            }
-        }
+        $crate::privacy::identifier!($ty: NumberError, debug plain);
 
         impl Serialize for $ty {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -319,13 +312,7 @@ impl fmt::Display for FilingNumber {
     }
 }
 
-impl FromStr for FilingNumber {
-    type Err = NumberError;
-
-    fn from_str(s: &str) -> Result<Self, NumberError> {
-        FilingNumber::parse(s)
-    }
-}
+crate::privacy::identifier!(FilingNumber: NumberError);
 
 impl From<IcpNumber> for FilingNumber {
     fn from(n: IcpNumber) -> Self {

@@ -63,12 +63,6 @@ impl fmt::Display for PublicSecurityNumber {
     }
 }
 
-impl fmt::Debug for PublicSecurityNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "PublicSecurityNumber({self})")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
