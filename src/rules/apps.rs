@@ -26,7 +26,7 @@ use crate::app::DigestAlgorithm;
 use crate::rules::hosting::HostingRules;
 use crate::rules::names::NameRules;
 use crate::rules::words::{ListEntry, ListKind, WordList};
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{File, Load, Registry, Rule, RuleError, rule_entry};
 use crate::vocabulary::{AppKind, PlatformKind};
 
 rule_entry! {
@@ -268,8 +268,7 @@ impl AppRules {
         }
 
         let doc: Doc = file.parse()?;
-        let mut register =
-            |id: &str, entry: &dyn crate::rules::Sourced| file.register(registry, format!("apps.{id}"), entry);
+        let mut load = Load::new(file, registry, "apps".into());
 
         let mut kinds = Vec::new();
         for (provider, entry) in doc.kinds.providers {
@@ -279,7 +278,7 @@ impl AppRules {
             }
             let entry = entry.into_inner();
             kinds.push(KindRefusal {
-                rule: register(&format!("kinds.providers.{provider}"), &entry)?,
+                rule: load.register(&format!("kinds.providers.{provider}"), &entry)?,
                 provider,
                 refused: entry.refused,
                 reason: entry.reason,
@@ -290,25 +289,29 @@ impl AppRules {
         if *n.length.min.get_ref() == 0 {
             return Err(file.error_at(n.length.min.span(), "the minimum length must be at least 1"));
         }
-        let min_length = (*n.length.min.get_ref(), register("names.length", &n.length)?);
-        let characters = register("names.characters", &n.characters)?;
+        let min_length = (*n.length.min.get_ref(), load.register("names.length", &n.length)?);
+        let characters = load.register("names.characters", &n.characters)?;
         let mut website_lists = Vec::new();
         for (id, entry) in &n.lists {
             let Some(index) = names.lists.iter().position(|l| l.id == *id) else {
                 let message = format!("`{id}` is not a list of names.toml");
                 return Err(file.error_at(entry.span(), message));
             };
-            website_lists.push((index, register(&format!("names.lists.{id}"), entry.get_ref())?));
+            website_lists.push((index, load.register(&format!("names.lists.{id}"), entry.get_ref())?));
         }
-        let duplicate = register("names.duplicate", &n.duplicate)?;
-        let inconsistent = register("names.inconsistent", &n.inconsistent)?;
+        let duplicate = load.register("names.duplicate", &n.duplicate)?;
+        let inconsistent = load.register("names.inconsistent", &n.inconsistent)?;
         let mut lists = Vec::new();
         for (id, entry) in doc.lists {
             if !matches!(entry.get_ref().kind, ListKind::Generic | ListKind::Marketing) {
                 let message = "an app name list is of kind `generic` or `marketing`; the website lists of names.toml are named in [names.lists]";
                 return Err(file.error_at(entry.span(), message));
             }
-            lists.push(WordList::load("apps.lists", &id, entry, file, registry)?);
+            lists.push(WordList::load(
+                &id,
+                entry,
+                &mut Load::new(file, registry, "apps.lists".into()),
+            )?);
         }
 
         let p = doc.platforms;
@@ -334,9 +337,8 @@ impl AppRules {
                 rule,
             });
         }
-        let mut register =
-            |id: &str, entry: &dyn crate::rules::Sourced| file.register(registry, format!("apps.{id}"), entry);
-        let platform_duplicate = register("platforms.duplicate", &p.duplicate)?;
+        let mut load = Load::new(file, registry, "apps".into());
+        let platform_duplicate = load.register("platforms.duplicate", &p.duplicate)?;
 
         if *doc.icon.max_bytes.get_ref() == 0 {
             return Err(file.error_at(
@@ -356,7 +358,7 @@ impl AppRules {
                 }
                 Some(ServicesCap {
                     limit: *entry.limit.get_ref(),
-                    rule: register("submission.personal_services", &entry)?,
+                    rule: load.register("submission.personal_services", &entry)?,
                     providers: entry.providers,
                 })
             }
@@ -374,15 +376,15 @@ impl AppRules {
             },
             platforms,
             platform_duplicate,
-            signatures: register("signatures", &doc.signatures)?,
-            public_key: register("public_key", &doc.public_key)?,
-            mini_program_id: register("mini_program_id", &doc.mini_program_id)?,
-            content: register("content", &doc.content)?,
-            domains: (doc.domains.subdomains, register("domains", &doc.domains)?),
-            domain_duplicate: register("domains.duplicate", &doc.domains.duplicate)?,
-            icon: (*doc.icon.max_bytes.get_ref(), register("icon", &doc.icon)?),
-            manager: register("manager", &doc.manager)?,
-            service_kind: register("icp_number.service_kind", &doc.icp_number.service_kind)?,
+            signatures: load.register("signatures", &doc.signatures)?,
+            public_key: load.register("public_key", &doc.public_key)?,
+            mini_program_id: load.register("mini_program_id", &doc.mini_program_id)?,
+            content: load.register("content", &doc.content)?,
+            domains: (doc.domains.subdomains, load.register("domains", &doc.domains)?),
+            domain_duplicate: load.register("domains.duplicate", &doc.domains.duplicate)?,
+            icon: (*doc.icon.max_bytes.get_ref(), load.register("icon", &doc.icon)?),
+            manager: load.register("manager", &doc.manager)?,
+            service_kind: load.register("icp_number.service_kind", &doc.icp_number.service_kind)?,
             personal_services,
         })
     }

@@ -23,7 +23,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::identity::{OrganisationType, Regions, Uscc, UsccError};
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{File, Load, Registry, Rule, RuleError, rule_entry};
 use crate::vocabulary::{CertificateKind, SubjectKind};
 
 /// The format of a certificate kind's number.
@@ -339,12 +339,11 @@ pub(crate) struct ProvinceCertificateRules {
 
 impl ProvinceCertificateRules {
     pub(crate) fn load(
-        slug: &str,
         doc: ProvinceCertificatesDoc,
         national: &CertificateRules,
-        file: &File<'_>,
-        registry: &mut Registry,
+        mut load: Load<'_>,
     ) -> Result<ProvinceCertificateRules, RuleError> {
+        let file = load.file;
         let mut remaining: Vec<(Vec<CertificateKind>, u32, Rule)> = Vec::new();
         for (key, entry) in doc.remaining {
             let span = entry.span();
@@ -362,11 +361,7 @@ impl ProvinceCertificateRules {
             if let Some(kind) = entry.kinds.iter().find(|k| !national.expires(**k)) {
                 return Err(file.error_at(span, format!("`{kind}` certificates do not expire")));
             }
-            let rule = file.register(
-                registry,
-                format!("provinces.{slug}.certificates.remaining.{key}"),
-                &entry,
-            )?;
+            let rule = load.part("remaining").register(&key, &entry)?;
             remaining.push((entry.kinds, entry.min_days, rule));
         }
         let mut subject_kinds: Vec<SubjectKindRule> = Vec::new();
@@ -393,11 +388,7 @@ impl ProvinceCertificateRules {
                     return Err(file.error_at(span, message));
                 }
             }
-            let rule = file.register(
-                registry,
-                format!("provinces.{slug}.certificates.subject_kinds.{key}"),
-                &entry,
-            )?;
+            let rule = load.part("subject_kinds").register(&key, &entry)?;
             subject_kinds.push(SubjectKindRule {
                 subject_kinds: entry.subject_kinds,
                 only: entry.only,

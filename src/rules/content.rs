@@ -17,7 +17,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::province::Province;
-use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{Condition, File, Load, Registry, Rule, RuleError, rule_entry};
 use crate::text::fold;
 use crate::vocabulary::{Content, PreApprovalCategory, SubjectKind};
 
@@ -213,18 +213,17 @@ pub(crate) fn matches(formats: &[Regex], number: &str) -> bool {
 
 impl Restriction {
     pub(crate) fn load(
-        prefix: &str,
         id: &str,
         entry: Spanned<RestrictionEntry>,
-        file: &File<'_>,
-        registry: &mut Registry,
+        load: &mut Load<'_>,
     ) -> Result<Restriction, RuleError> {
+        let file = load.file;
         let span = entry.span();
         let entry = entry.into_inner();
         if entry.refused.is_empty() == entry.only.is_empty() {
             return Err(file.error_at(span, "a content restriction has either `refused` or `only`"));
         }
-        let rule = file.register(registry, format!("{prefix}.{id}"), &entry)?;
+        let rule = load.register(id, &entry)?;
         Ok(Restriction {
             when: entry.when,
             exempt_subject_kinds: entry.exempt_subject_kinds,

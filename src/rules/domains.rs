@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::{DomainName, PublicSuffixList, Sections, last_labels};
-use crate::rules::{Condition, File, Registry, Rule, RuleError, Tiers, rule_entry};
+use crate::rules::{Condition, File, Load, Registry, Rule, RuleError, Tiers, rule_entry};
 use crate::vocabulary::SubjectKind;
 
 rule_entry! {
@@ -209,23 +209,22 @@ impl DomainRules {
         }
 
         let doc: Doc = file.parse()?;
-        let mut register =
-            |id: &str, entry: &dyn crate::rules::Sourced| file.register(registry, format!("domains.{id}"), entry);
-        let public_suffix_list_rule = register("public_suffix_list", &doc.public_suffix_list)?;
+        let mut load = Load::new(file, registry, "domains".into());
+        let public_suffix_list_rule = load.register("public_suffix_list", &doc.public_suffix_list)?;
         let public_suffix_list = PublicSuffixList::parse(psl.text(), Sections::Icann)
             .map_err(|e| match e.line() {
                 Some(line) => psl.error_at_line(line, e.message()),
                 None => psl.error(e.message()),
             })?
             .with_version(doc.public_suffix_list.version.clone());
-        let name = register("name", &doc.name)?;
+        let name = load.register("name", &doc.name)?;
 
         let mut suffixes = HashMap::new();
         let mut suffix_rules = Vec::new();
         for (key, entry) in doc.suffixes {
             let span = entry.span();
             let entry = entry.into_inner();
-            let rule = register(&format!("suffixes.{key}"), &entry)?;
+            let rule = load.register(&format!("suffixes.{key}"), &entry)?;
             let listed = match &entry.suffixes {
                 Some(list) => list.clone(),
                 None => vec![Spanned::new(span.clone(), key.clone())],
@@ -248,13 +247,13 @@ impl DomainRules {
                 rule,
             });
         }
-        let unlisted = register("unlisted", &doc.unlisted)?;
+        let unlisted = load.register("unlisted", &doc.unlisted)?;
         let mut reserved = Vec::new();
         for (key, e) in &doc.reserved {
             reserved.push(KindRule {
                 suffixes: SuffixSet::load(file, &e.suffixes)?,
                 subject_kinds: e.subject_kinds.clone(),
-                rule: register(&format!("reserved.{key}"), e)?,
+                rule: load.register(&format!("reserved.{key}"), e)?,
             });
         }
         let mut required = Vec::new();
@@ -262,7 +261,7 @@ impl DomainRules {
             required.push(KindRule {
                 suffixes: SuffixSet::load(file, &e.suffixes)?,
                 subject_kinds: e.subject_kinds.clone(),
-                rule: register(&format!("required.{key}"), e)?,
+                rule: load.register(&format!("required.{key}"), e)?,
             });
         }
         Ok(DomainRules {
@@ -274,18 +273,18 @@ impl DomainRules {
             unlisted,
             reserved,
             required,
-            real_name: register("real_name", &doc.real_name)?,
+            real_name: load.register("real_name", &doc.real_name)?,
             holder: (
                 doc.holder.legal_representative_allowed,
-                register("holder", &doc.holder)?,
+                load.register("holder", &doc.holder)?,
             ),
-            registrar: register("registrar", &doc.registrar)?,
-            expired: register("expired", &doc.expired)?,
-            remaining: (doc.remaining.min_days, register("remaining", &doc.remaining)?),
-            duplicate: register("duplicate", &doc.duplicate)?,
-            per_website: (doc.per_website.limit, register("per_website", &doc.per_website)?),
-            different_names: register("different_names", &doc.different_names)?,
-            homepage: register("homepage", &doc.homepage)?,
+            registrar: load.register("registrar", &doc.registrar)?,
+            expired: load.register("expired", &doc.expired)?,
+            remaining: (doc.remaining.min_days, load.register("remaining", &doc.remaining)?),
+            duplicate: load.register("duplicate", &doc.duplicate)?,
+            per_website: (doc.per_website.limit, load.register("per_website", &doc.per_website)?),
+            different_names: load.register("different_names", &doc.different_names)?,
+            homepage: load.register("homepage", &doc.homepage)?,
         })
     }
 
@@ -369,52 +368,46 @@ pub(crate) struct ProvinceDomainRules {
 }
 
 impl ProvinceDomainRules {
-    pub(crate) fn load(
-        slug: &str,
-        doc: ProvinceDomainsDoc,
-        file: &File<'_>,
-        registry: &mut Registry,
-    ) -> Result<ProvinceDomainRules, RuleError> {
-        let id = |name: &str| format!("provinces.{slug}.domains.{name}");
+    pub(crate) fn load(doc: ProvinceDomainsDoc, mut load: Load<'_>) -> Result<ProvinceDomainRules, RuleError> {
+        let file = load.file;
         let allowed = match doc.allowed_suffixes {
             Some(e) => Some((
                 SuffixSet::load(file, &e.suffixes)?,
-                file.register(registry, id("allowed_suffixes"), &e)?,
+                load.register("allowed_suffixes", &e)?,
             )),
             None => None,
         };
         let mut excluded = Vec::new();
         for (key, e) in doc.excluded {
             let set = SuffixSet::load(file, &e.suffixes)?;
-            let rule = file.register(registry, id(&format!("excluded.{key}")), &e)?;
+            let rule = load.part("excluded").register(&key, &e)?;
             excluded.push((set, e.when, rule));
         }
         let mut remaining = Vec::new();
-        for (rule_id, e) in doc.remaining.into_iter().flat_map(|t| t.with_ids(&id("remaining"))) {
-            remaining.push((e.min_days, file.register(registry, rule_id, &e)?));
+        let tier_id = load.id("remaining");
+        for (rule_id, e) in doc.remaining.into_iter().flat_map(|t| t.with_ids(&tier_id)) {
+            remaining.push((e.min_days, load.register_id(rule_id, &e)?));
         }
         let mut per_website = Vec::new();
-        for (rule_id, e) in doc.per_website.into_iter().flat_map(|t| t.with_ids(&id("per_website"))) {
-            let rule = file.register(registry, rule_id, &e)?;
+        let tier_id = load.id("per_website");
+        for (rule_id, e) in doc.per_website.into_iter().flat_map(|t| t.with_ids(&tier_id)) {
+            let rule = load.register_id(rule_id, &e)?;
             per_website.push((e.limit, e.when, rule));
         }
         let holder = match doc.holder {
-            Some(e) => Some((
-                e.legal_representative_allowed,
-                file.register(registry, id("holder"), &e)?,
-            )),
+            Some(e) => Some((e.legal_representative_allowed, load.register("holder", &e)?)),
             None => None,
         };
         let different_names = doc
             .different_names
-            .map(|e| file.register(registry, id("different_names"), &e))
+            .map(|e| load.register("different_names", &e))
             .transpose()?;
         let mut required = Vec::new();
         for (key, e) in &doc.required {
             required.push(KindRule {
                 suffixes: SuffixSet::load(file, &e.suffixes)?,
                 subject_kinds: e.subject_kinds.clone(),
-                rule: file.register(registry, id(&format!("required.{key}")), e)?,
+                rule: load.part("required").register(key, e)?,
             });
         }
         Ok(ProvinceDomainRules {

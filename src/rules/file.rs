@@ -161,6 +161,49 @@ impl<'a> File<'a> {
     }
 }
 
+/// A part of a rule file being loaded: the file, the registry its rules
+/// are registered in, and the prefix of their ids, such as
+/// `provinces.zhejiang.domains` for the `[domains]` of a province file. A
+/// loader registers its rules by their name in the part.
+pub(crate) struct Load<'l> {
+    pub(crate) file: &'l File<'l>,
+    registry: &'l mut Registry,
+    prefix: String,
+}
+
+impl<'l> Load<'l> {
+    pub(crate) fn new(file: &'l File<'l>, registry: &'l mut Registry, prefix: String) -> Load<'l> {
+        Load { file, registry, prefix }
+    }
+
+    /// The id of the rule `name` of this part: `<prefix>.<name>`.
+    pub(crate) fn id(&self, name: &str) -> String {
+        format!("{}.{name}", self.prefix)
+    }
+
+    /// Registers the rule `name` of this part, as `<prefix>.<name>`.
+    pub(crate) fn register(&mut self, name: &str, rule: &dyn Sourced) -> Result<Rule, RuleError> {
+        let id = self.id(name);
+        self.register_id(id, rule)
+    }
+
+    /// Registers a rule under a whole id made with [`id`](Self::id) (the
+    /// tiers of a rule).
+    pub(crate) fn register_id(&mut self, id: String, rule: &dyn Sourced) -> Result<Rule, RuleError> {
+        self.registry.register(id, rule, self.file)
+    }
+
+    /// The part `name` of this part (`<prefix>.<name>`), such as the
+    /// `[domains]` of a province.
+    pub(crate) fn part(&mut self, name: &str) -> Load<'_> {
+        Load {
+            file: self.file,
+            prefix: self.id(name),
+            registry: &mut *self.registry,
+        }
+    }
+}
+
 /// The largest rule file a directory may hold: 4 MiB, sixteen times the
 /// largest embedded file (the public suffix list).
 pub(crate) const MAX_FILE_BYTES: u64 = 4 << 20;

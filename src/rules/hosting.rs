@@ -21,7 +21,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::rules::process::ProcessRules;
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{File, Load, Registry, Rule, RuleError, rule_entry};
 
 rule_entry! {
     /// A rule without parameters.
@@ -156,8 +156,7 @@ impl HostingRules {
             formats: BTreeMap<String, Spanned<FormatEntry>>,
         }
         let doc: Doc = file.parse()?;
-        let mut register =
-            |id: &str, entry: &dyn crate::rules::Sourced| file.register(registry, format!("hosting.{id}"), entry);
+        let mut load = Load::new(file, registry, "hosting".into());
 
         for step in &doc.review.steps {
             if !process.has_step(step.get_ref()) {
@@ -179,7 +178,7 @@ impl HostingRules {
                 id: id.clone(),
                 applies_to: entry.applies_to.as_ref().map(regex).transpose()?,
                 pattern: regex(&entry.pattern)?,
-                rule: register(&format!("auth_code.formats.{id}"), &entry)?,
+                rule: load.register(&format!("auth_code.formats.{id}"), &entry)?,
             };
             if format.applies_to.is_some() {
                 formats.push(format);
@@ -214,20 +213,20 @@ impl HostingRules {
                 name: entry.name.clone(),
                 name_zh: entry.name_zh.clone(),
                 regions,
-                rule: register(&format!("providers.{id}"), &entry)?,
+                rule: load.register(&format!("providers.{id}"), &entry)?,
             });
         }
         Ok(HostingRules {
-            unknown_region: register("unknown_region", &doc.unknown_region)?,
-            billing: register("billing", &doc.billing)?,
-            purchase: (doc.purchase.min_months, register("purchase", &doc.purchase)?),
-            expired: register("expired", &doc.expired)?,
+            unknown_region: load.register("unknown_region", &doc.unknown_region)?,
+            billing: load.register("billing", &doc.billing)?,
+            purchase: (doc.purchase.min_months, load.register("purchase", &doc.purchase)?),
+            expired: load.register("expired", &doc.expired)?,
             review_steps: doc.review.steps.iter().map(|s| s.get_ref().clone()).collect(),
             holiday_days: doc.review.holiday_days,
-            review: register("review", &doc.review)?,
-            issuer: register("auth_code.issuer", &doc.auth_code.issuer)?,
-            used: register("auth_code.used", &doc.auth_code.used)?,
-            single_domain: register("auth_code.single_domain", &doc.auth_code.single_domain)?,
+            review: load.register("review", &doc.review)?,
+            issuer: load.register("auth_code.issuer", &doc.auth_code.issuer)?,
+            used: load.register("auth_code.used", &doc.auth_code.used)?,
+            single_domain: load.register("auth_code.single_domain", &doc.auth_code.single_domain)?,
             formats,
             providers,
             provider_ids,

@@ -1,7 +1,7 @@
 //! Input checks: unknown keys, missing required fields, fields this filing
 //! type must not have, and the size limits that keep validation cheap.
 
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{File, Load, Registry, Rule, RuleError, rule_entry};
 
 rule_entry! {
     /// A rule of `rules/input.toml` (the input checks have no parameters).
@@ -29,13 +29,13 @@ impl InputRules {
             too_large: Entry,
         }
         let doc: Doc = file.parse()?;
-        let mut register = |name: &str, entry: &Entry| file.register(registry, format!("input.{name}"), entry);
+        let mut load = Load::new(file, registry, "input".into());
         Ok(InputRules {
-            required: register("required", &doc.required)?,
-            unknown: register("unknown", &doc.unknown)?,
-            invalid: register("invalid", &doc.invalid)?,
-            not_allowed: register("not_allowed", &doc.not_allowed)?,
-            too_large: register("too_large", &doc.too_large)?,
+            required: load.register("required", &doc.required)?,
+            unknown: load.register("unknown", &doc.unknown)?,
+            invalid: load.register("invalid", &doc.invalid)?,
+            not_allowed: load.register("not_allowed", &doc.not_allowed)?,
+            too_large: load.register("too_large", &doc.too_large)?,
         })
     }
 }

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::rules::{File, Registry, Rule, RuleError, Scope, TargetCondition, rule_entry};
+use crate::rules::{File, Load, Registry, Rule, RuleError, Scope, TargetCondition, rule_entry};
 
 rule_entry! {
     /// A material of the catalogue.
@@ -154,7 +154,10 @@ impl MaterialRules {
             materials,
             requirements: Vec::new(),
         };
-        rules.requirements = rules.requirements("materials.requirements", doc.requirements, file, registry)?;
+        rules.requirements = rules.requirements(
+            doc.requirements,
+            Load::new(file, registry, "materials.requirements".into()),
+        )?;
         Ok(rules)
     }
 
@@ -163,11 +166,10 @@ impl MaterialRules {
     /// targets; `prefix.N` is the id of the N-th.
     pub(crate) fn requirements(
         &self,
-        prefix: &str,
         entries: Vec<RequirementEntry>,
-        file: &File<'_>,
-        registry: &mut Registry,
+        mut load: Load<'_>,
     ) -> Result<Vec<Requirement>, RuleError> {
+        let file = load.file;
         entries
             .into_iter()
             .enumerate()
@@ -196,7 +198,7 @@ impl MaterialRules {
                     }
                     None => TargetCondition::default(),
                 };
-                let rule = file.register(registry, format!("{prefix}.{i}"), &entry)?;
+                let rule = load.register(&i.to_string(), &entry)?;
                 Ok(Requirement {
                     material: material.clone(),
                     target: entry.target,

@@ -39,7 +39,7 @@ pub(crate) mod words;
 
 pub(crate) use condition::{Condition, Scope, TargetCondition};
 pub use error::RuleError;
-pub(crate) use file::File;
+pub(crate) use file::{File, Load};
 pub(crate) use messages::Messages;
 pub(crate) use source::{Meta, Registry, Rule, SourceDate, SourceRef, Sourced, rule_entry};
 pub use source::{RuleInfo, Source};

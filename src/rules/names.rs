@@ -29,7 +29,7 @@ use toml::Spanned;
 use crate::identity::Regions;
 use crate::province::Province;
 use crate::rules::words::{ListEntry, WordList};
-use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{Condition, File, Load, Registry, Rule, RuleError, rule_entry};
 use crate::text::{fold_key, is_han};
 
 /// What the minimum length of a name counts.
@@ -267,20 +267,16 @@ impl NameRules {
             None => Vec::new(),
         };
         let short_names = ShortNames::load(regions, &forms, file)?;
-        let mut rules = NameRules::load("names", section, file, registry)?;
+        let mut rules = NameRules::load(section, Load::new(file, registry, "names".into()))?;
         rules.short_names = Some(short_names);
         let domain_like = Regex::new(DOMAIN_LIKE).map_err(|e| file.error(e.to_string()))?;
         rules.domain_like = Some(domain_like);
         Ok(rules)
     }
 
-    /// Loads a province's `[websites.names]` section; rule ids start with `prefix`.
-    pub(crate) fn load_province(
-        prefix: &str,
-        section: NamesSection,
-        file: &File<'_>,
-        registry: &mut Registry,
-    ) -> Result<NameRules, RuleError> {
+    /// Loads a province's `[websites.names]` section.
+    pub(crate) fn load_province(section: NamesSection, load: Load<'_>) -> Result<NameRules, RuleError> {
+        let file = load.file;
         if let Some(characters) = &section.characters {
             let message = "the characters of names are national: a province cannot set `characters`";
             return Err(file.error_at(characters.span(), message));
@@ -293,17 +289,12 @@ impl NameRules {
             let message = "the organisational forms of names are national: a province cannot set `forms`";
             return Err(file.error_at(forms.span(), message));
         }
-        NameRules::load(prefix, section, file, registry)
+        NameRules::load(section, load)
     }
 
-    fn load(
-        prefix: &str,
-        section: NamesSection,
-        file: &File<'_>,
-        registry: &mut Registry,
-    ) -> Result<NameRules, RuleError> {
-        let mut register =
-            |name: &str, entry: &dyn crate::rules::Sourced| file.register(registry, format!("{prefix}.{name}"), entry);
+    fn load(section: NamesSection, mut load: Load<'_>) -> Result<NameRules, RuleError> {
+        let file = load.file;
+        let mut register = |name: &str, entry: &dyn crate::rules::Sourced| load.register(name, entry);
         let min_length = match section.length {
             Some(entry) => {
                 if entry.get_ref().min == 0 {
@@ -356,7 +347,7 @@ impl NameRules {
                     let message = "the list kinds `generic` and `marketing` are for app names (rules/apps.toml)";
                     return Err(file.error_at(entry.span(), message));
                 }
-                WordList::load(&format!("{prefix}.lists"), &id, entry, file, registry)
+                WordList::load(&id, entry, &mut load.part("lists"))
             })
             .collect::<Result<_, _>>()?;
         Ok(NameRules {

@@ -2,7 +2,7 @@
 //! or app's existing `icp_number` (rules of `rules/numbers.toml`; the abbreviations
 //! each province's numbers use are the `[identity]` of its province file).
 
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{File, Load, Registry, Rule, RuleError, rule_entry};
 rule_entry! {
     /// A rule of `rules/numbers.toml` (the checks have no parameters).
     pub(crate) struct Entry {}
@@ -33,13 +33,12 @@ impl NumberRules {
             service_kind: Entry,
         }
         let doc: Doc = file.parse()?;
-        let mut register =
-            |name: &str, entry: &Entry| file.register(registry, format!("numbers.icp_number.{name}"), entry);
+        let mut load = Load::new(file, registry, "numbers.icp_number".into());
         Ok(NumberRules {
-            format: register("format", &doc.icp_number.format)?,
-            canonical: register("canonical", &doc.icp_number.canonical)?,
-            province: register("province", &doc.icp_number.province)?,
-            service_kind: register("service_kind", &doc.icp_number.service_kind)?,
+            format: load.register("format", &doc.icp_number.format)?,
+            canonical: load.register("canonical", &doc.icp_number.canonical)?,
+            province: load.register("province", &doc.icp_number.province)?,
+            service_kind: load.register("service_kind", &doc.icp_number.service_kind)?,
         })
     }
 }

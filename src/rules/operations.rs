@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::rules::process::ProcessRules;
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{File, Load, Registry, Rule, RuleError, rule_entry};
 use crate::vocabulary::Operation;
 
 /// Whether an order of an operation has a section.
@@ -420,30 +420,24 @@ pub(crate) struct ProvinceOperationRules {
 }
 
 impl ProvinceOperationRules {
-    pub(crate) fn load(
-        slug: &str,
-        section: OperationsSection,
-        file: &File<'_>,
-        registry: &mut Registry,
-    ) -> Result<ProvinceOperationRules, RuleError> {
-        let id = |name: &str| format!("provinces.{slug}.operations.{name}");
+    pub(crate) fn load(section: OperationsSection, mut load: Load<'_>) -> Result<ProvinceOperationRules, RuleError> {
         let mut out = ProvinceOperationRules::default();
         if let Some(e) = section.subject_change {
-            let rule = file.register(registry, id("subject_change"), &e)?;
+            let rule = load.register("subject_change", &e)?;
             out.subject_change = Some((e, rule));
         }
         if let Some(e) = section.old_certificate {
-            out.old_certificate = Some((e.policy, file.register(registry, id("old_certificate"), &e)?));
+            out.old_certificate = Some((e.policy, load.register("old_certificate", &e)?));
         }
         if let Some(e) = section.empty_subject {
-            out.empty_subject = Some((e.policy, file.register(registry, id("empty_subject"), &e)?));
+            out.empty_subject = Some((e.policy, load.register("empty_subject", &e)?));
         }
         if let Some(e) = section.access_mismatch {
-            let rule = file.register(registry, id("access_mismatch"), &e)?;
+            let rule = load.register("access_mismatch", &e)?;
             out.access_mismatch = Some((e.parts, rule));
         }
         let mut flag = |name: &str, entry: Option<FlagEntry>| -> Result<Option<Rule>, RuleError> {
-            entry.map(|e| file.register(registry, id(name), &e)).transpose()
+            entry.map(|e| load.register(name, &e)).transpose()
         };
         out.website_name_on_record = flag("website_name_on_record", section.website_name_on_record)?;
         out.empty_service_on_record = flag("empty_service_on_record", section.empty_service_on_record)?;

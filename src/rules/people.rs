@@ -21,8 +21,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::identity::MobilePrefixes;
-use crate::province::Province;
-use crate::rules::{Condition, File, Registry, Rule, RuleError, Tiers, rule_entry};
+use crate::rules::{Condition, File, Load, Registry, Rule, RuleError, Tiers, rule_entry};
 use crate::vocabulary::CertificateKind;
 
 rule_entry! {
@@ -101,32 +100,33 @@ impl PeopleRules {
         }
         let doc: Doc = file.parse()?;
         let min_age = file.register(registry, "people.age".into(), &doc.age)?;
-        let mut register = |name: &str, entry: &RoleEntry| file.register(registry, format!("people.{name}"), entry);
+        let mut load = Load::new(file, registry, "people".into());
         Ok(PeopleRules {
-            legal_representative: register("roles.legal_representative", &doc.roles.legal_representative)?,
-            principal: register("roles.principal", &doc.roles.principal)?,
-            manager: register("roles.manager", &doc.roles.manager)?,
-            personal_roles: register("roles.personal", &doc.roles.personal)?,
+            legal_representative: load.register("roles.legal_representative", &doc.roles.legal_representative)?,
+            principal: load.register("roles.principal", &doc.roles.principal)?,
+            manager: load.register("roles.manager", &doc.roles.manager)?,
+            personal_roles: load.register("roles.personal", &doc.roles.personal)?,
             min_age: (doc.age.min_age, min_age),
-            mobile_shared: register("contacts.mobile_shared", &doc.contacts.mobile_shared)?,
-            email_shared: register("contacts.email_shared", &doc.contacts.email_shared)?,
-            emergency_phone: register("contacts.emergency_phone", &doc.contacts.emergency_phone)?,
-            emergency_same_as_mobile: register(
+            mobile_shared: load.register("contacts.mobile_shared", &doc.contacts.mobile_shared)?,
+            email_shared: load.register("contacts.email_shared", &doc.contacts.email_shared)?,
+            emergency_phone: load.register("contacts.emergency_phone", &doc.contacts.emergency_phone)?,
+            emergency_same_as_mobile: load.register(
                 "contacts.emergency_same_as_mobile",
                 &doc.contacts.emergency_same_as_mobile,
             )?,
-            emergency_phone_shared: register("contacts.emergency_phone_shared", &doc.contacts.emergency_phone_shared)?,
-            emergency_phone_repeated: register(
+            emergency_phone_shared: load
+                .register("contacts.emergency_phone_shared", &doc.contacts.emergency_phone_shared)?,
+            emergency_phone_repeated: load.register(
                 "contacts.emergency_phone_repeated",
                 &doc.contacts.emergency_phone_repeated,
             )?,
-            emergency_phone_required: register(
+            emergency_phone_required: load.register(
                 "contacts.emergency_phone_required",
                 &doc.contacts.emergency_phone_required,
             )?,
-            certificate_shared: register("same_person.certificate_shared", &doc.same_person.certificate_shared)?,
-            data_inconsistent: register("same_person.data_inconsistent", &doc.same_person.data_inconsistent)?,
-            contacts_inconsistent: register(
+            certificate_shared: load.register("same_person.certificate_shared", &doc.same_person.certificate_shared)?,
+            data_inconsistent: load.register("same_person.data_inconsistent", &doc.same_person.data_inconsistent)?,
+            contacts_inconsistent: load.register(
                 "same_person.contacts_inconsistent",
                 &doc.same_person.contacts_inconsistent,
             )?,
@@ -395,14 +395,8 @@ pub(crate) struct ProvincePeopleRules {
 }
 
 impl ProvincePeopleRules {
-    pub(crate) fn load(
-        province: Province,
-        doc: PeopleSection,
-        file: &File<'_>,
-        registry: &mut Registry,
-    ) -> Result<ProvincePeopleRules, RuleError> {
-        let prefix = format!("provinces.{}.people", province.slug());
-        let id = |name: &str| format!("{prefix}.{name}");
+    pub(crate) fn load(doc: PeopleSection, mut load: Load<'_>) -> Result<ProvincePeopleRules, RuleError> {
+        let file = load.file;
         let mut residence = |name: &str, entry: Spanned<ResidenceEntry>| {
             let span = entry.span();
             let entry = entry.into_inner();
@@ -413,7 +407,7 @@ impl ProvincePeopleRules {
             Ok(Residence {
                 policy: entry.policy,
                 min_permit_days: entry.min_permit_days,
-                rule: file.register(registry, id(name), &entry)?,
+                rule: load.register(name, &entry)?,
             })
         };
         let non_local = residence("non_local", doc.non_local)?;
@@ -427,13 +421,14 @@ impl ProvincePeopleRules {
                 let message = "`non_local_with_permit` needs `[people.non_local]` with `policy = \"residence_permit\"`";
                 return Err(file.error_at(e.span(), message));
             }
-            Some(e) => Some(file.register(registry, id("non_local_with_permit"), e.get_ref())?),
+            Some(e) => Some(load.register("non_local_with_permit", e.get_ref())?),
             None => None,
         };
         let all_roles = |roles: Option<Vec<Role>>| roles.unwrap_or_else(|| Role::ALL.to_vec());
         let mut age = Vec::new();
-        for (rule_id, e) in doc.age.into_iter().flat_map(|t| t.with_ids(&id("age"))) {
-            let rule = file.register(registry, rule_id, &e)?;
+        let tier_id = load.id("age");
+        for (rule_id, e) in doc.age.into_iter().flat_map(|t| t.with_ids(&tier_id)) {
+            let rule = load.register_id(rule_id, &e)?;
             age.push(AgeRule {
                 min_age: e.min_age,
                 roles: all_roles(e.roles),
@@ -441,21 +436,20 @@ impl ProvincePeopleRules {
             });
         }
         let mut principal = Vec::new();
-        let principal_id = id("principal_is_legal_representative");
+        let principal_id = load.id("principal_is_legal_representative");
         for (rule_id, e) in doc
             .principal_is_legal_representative
             .into_iter()
             .flat_map(|t| t.with_ids(&principal_id))
         {
-            let rule = file.register(registry, rule_id, &e)?;
+            let rule = load.register_id(rule_id, &e)?;
             principal.push(PrincipalRule {
                 exempt_legal_representative_kinds: e.exempt_legal_representative_kinds,
                 when: e.when,
                 rule,
             });
         }
-        let mut plain =
-            |name: &str, e: Option<PlainEntry>| e.map(|e| file.register(registry, id(name), &e)).transpose();
+        let mut plain = |name: &str, e: Option<PlainEntry>| e.map(|e| load.register(name, &e)).transpose();
         let manager_is_principal = plain("manager_is_principal", doc.manager_is_principal)?;
         let manager_is_not_principal = plain("manager_is_not_principal", doc.manager_is_not_principal)?;
         if let (Some(_), Some(_)) = (&manager_is_principal, &manager_is_not_principal) {
@@ -470,7 +464,7 @@ impl ProvincePeopleRules {
                 let message = "`certificate_kinds` needs `roles` and `accepted` or `refused`";
                 return Err(file.error_at(span, message));
             }
-            let rule = file.register(registry, id(&format!("certificate_kinds.{key}")), &e)?;
+            let rule = load.part("certificate_kinds").register(&key, &e)?;
             certificate_kinds.push(CertificateKindsRule {
                 roles: e.roles,
                 accepted: e.accepted,
@@ -480,7 +474,7 @@ impl ProvincePeopleRules {
             });
         }
         let mut roles = |name: &str, e: Option<RolesEntry>| {
-            e.map(|e| Ok((all_roles(e.roles.clone()), file.register(registry, id(name), &e)?)))
+            e.map(|e| Ok((all_roles(e.roles.clone()), load.register(name, &e)?)))
                 .transpose()
         };
         Ok(ProvincePeopleRules {

@@ -14,7 +14,7 @@ use crate::rules::people::{PeopleSection, ProvincePeopleRules};
 use crate::rules::process::{ProcessRules, StepLimits};
 use crate::rules::submission::{ProvinceSubmissionRules, SubmissionSection};
 use crate::rules::websites::{ProvinceWebsiteRules, WebsitesSection};
-use crate::rules::{File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{File, Load, Registry, Rule, RuleError, rule_entry};
 
 /// What one province requires, compiled from `rules/provinces/<slug>.toml`.
 #[derive(Debug)]
@@ -101,27 +101,25 @@ impl ProvinceRules {
         if identity.icp_abbreviations.is_empty() || identity.public_security_abbreviations.is_empty() {
             return Err(file.error_at(span, "a province needs at least one abbreviation of each kind"));
         }
-        let identity_rule = file.register(registry, format!("provinces.{slug}.identity"), &identity)?;
+        let mut load = Load::new(file, registry, format!("provinces.{slug}"));
+        let identity_rule = load.register("identity", &identity)?;
         let mut steps = Vec::new();
         for (id, limits) in doc.process {
             if !national.process.has_step(&id) {
                 return Err(file.error_at(limits.span(), format!("`{id}` is not a step of process.toml")));
             }
             let limits = limits.into_inner();
-            let rule = file.register(registry, format!("provinces.{slug}.process.{id}"), &limits)?;
+            let rule = load.part("process").register(&id, &limits)?;
             steps.push((id, limits, rule));
         }
-        let websites = ProvinceWebsiteRules::load(province, doc.websites, file, registry)?;
-        let domains = ProvinceDomainRules::load(slug, doc.domains, file, registry)?;
-        let people = ProvincePeopleRules::load(province, doc.people, file, registry)?;
+        let websites = ProvinceWebsiteRules::load(doc.websites, load.part("websites"))?;
+        let domains = ProvinceDomainRules::load(doc.domains, load.part("domains"))?;
+        let people = ProvincePeopleRules::load(doc.people, load.part("people"))?;
         let certificates =
-            ProvinceCertificateRules::load(slug, doc.certificates, national.certificates, file, registry)?;
-        let submission = ProvinceSubmissionRules::load(province, doc.submission, file, registry)?;
-        let operations = ProvinceOperationRules::load(slug, doc.operations, file, registry)?;
-        let materials =
-            national
-                .materials
-                .requirements(&format!("provinces.{slug}.materials"), doc.materials, file, registry)?;
+            ProvinceCertificateRules::load(doc.certificates, national.certificates, load.part("certificates"))?;
+        let submission = ProvinceSubmissionRules::load(doc.submission, load.part("submission"))?;
+        let operations = ProvinceOperationRules::load(doc.operations, load.part("operations"))?;
+        let materials = national.materials.requirements(doc.materials, load.part("materials"))?;
         Ok(ProvinceRules {
             icp_abbreviations: identity.icp_abbreviations,
             public_security_abbreviations: identity.public_security_abbreviations,

@@ -9,8 +9,7 @@
 
 use serde::Deserialize;
 
-use crate::province::Province;
-use crate::rules::{Condition, File, Registry, Rule, RuleError, Tiers, rule_entry};
+use crate::rules::{Condition, Load, Rule, RuleError, Tiers, rule_entry};
 
 rule_entry! {
     /// A cap on the websites or domains of one submission.
@@ -47,21 +46,17 @@ pub(crate) struct ProvinceSubmissionRules {
 }
 
 impl ProvinceSubmissionRules {
-    pub(crate) fn load(
-        province: Province,
-        doc: SubmissionSection,
-        file: &File<'_>,
-        registry: &mut Registry,
-    ) -> Result<ProvinceSubmissionRules, RuleError> {
-        let mut load = |name: &str, tiers: Option<Tiers<CapEntry>>| {
-            let id = format!("provinces.{}.submission.{name}", province.slug());
+    pub(crate) fn load(doc: SubmissionSection, mut load: Load<'_>) -> Result<ProvinceSubmissionRules, RuleError> {
+        let file = load.file;
+        let mut caps = |name: &str, tiers: Option<Tiers<CapEntry>>| {
             let mut caps = Vec::new();
-            for (id, entry) in tiers.into_iter().flat_map(|t| t.with_ids(&id)) {
+            let tier_id = load.id(name);
+            for (id, entry) in tiers.into_iter().flat_map(|t| t.with_ids(&tier_id)) {
                 if *entry.limit.get_ref() == 0 {
                     let message = "a limit of 0 would refuse every application";
                     return Err(file.error_at(entry.limit.span(), message));
                 }
-                let rule = file.register(registry, id, &entry)?;
+                let rule = load.register_id(id, &entry)?;
                 caps.push(Cap {
                     limit: entry.limit.into_inner(),
                     when: entry.when,
@@ -71,8 +66,8 @@ impl ProvinceSubmissionRules {
             Ok(caps)
         };
         Ok(ProvinceSubmissionRules {
-            websites: load("websites", doc.websites)?,
-            domains: load("domains", doc.domains)?,
+            websites: caps("websites", doc.websites)?,
+            domains: caps("domains", doc.domains)?,
         })
     }
 }

@@ -16,8 +16,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::identity::Regions;
-use crate::province::Province;
-use crate::rules::{File, Registry, RuleError};
+use crate::rules::{File, Load, Registry, RuleError};
 
 use crate::rules::content::{ContentRules, Restriction, RestrictionEntry};
 use crate::rules::names::{NameRules, NamesSection};
@@ -63,18 +62,13 @@ pub(crate) struct ProvinceWebsiteRules {
 }
 
 impl ProvinceWebsiteRules {
-    pub(crate) fn load(
-        province: Province,
-        section: WebsitesSection,
-        file: &File<'_>,
-        registry: &mut Registry,
-    ) -> Result<ProvinceWebsiteRules, RuleError> {
-        let prefix = format!("provinces.{}.websites", province.slug());
-        let names = NameRules::load_province(&format!("{prefix}.names"), section.names, file, registry)?;
+    pub(crate) fn load(section: WebsitesSection, mut load: Load<'_>) -> Result<ProvinceWebsiteRules, RuleError> {
+        let names = NameRules::load_province(section.names, load.part("names"))?;
+        let mut content_load = load.part("content");
         let content = section
             .content
             .into_iter()
-            .map(|(id, entry)| Restriction::load(&format!("{prefix}.content"), &id, entry, file, registry))
+            .map(|(id, entry)| Restriction::load(&id, entry, &mut content_load))
             .collect::<Result<_, _>>()?;
         Ok(ProvinceWebsiteRules { names, content })
     }

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::province::Province;
-use crate::rules::{Condition, File, Registry, Rule, RuleError, rule_entry};
+use crate::rules::{Condition, Load, Rule, RuleError, rule_entry};
 use crate::text::fold_key;
 use crate::vocabulary::{PreApprovalCategory, SubjectKind};
 
@@ -116,19 +116,14 @@ pub(crate) struct WordList {
 }
 
 impl WordList {
-    /// Compiles the list `id` of a file; rules are registered as
+    /// Compiles the list `id` of a part of a file; rules are registered as
     /// `{prefix}.{id}` (the list) and `{prefix}.{id}.{word}` (each word).
-    pub(crate) fn load(
-        prefix: &str,
-        id: &str,
-        entry: Spanned<ListEntry>,
-        file: &File<'_>,
-        registry: &mut Registry,
-    ) -> Result<WordList, RuleError> {
+    pub(crate) fn load(id: &str, entry: Spanned<ListEntry>, load: &mut Load<'_>) -> Result<WordList, RuleError> {
+        let file = load.file;
         let span = entry.span();
         let entry = entry.into_inner();
-        let list_id = format!("{prefix}.{id}");
-        let list_rule = file.register(registry, list_id.clone(), &entry)?;
+        let list_id = load.id(id);
+        let list_rule = load.register_id(list_id.clone(), &entry)?;
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Option<Word>> = Vec::new();
         let mut add = |text: &str, rule: Rule, category, span: std::ops::Range<usize>| {
@@ -151,7 +146,7 @@ impl WordList {
         };
         if entry.province_names {
             for p in Province::ALL {
-                let rule = file.register(registry, format!("{list_id}.{}", p.name_zh()), &entry)?;
+                let rule = load.register_id(format!("{list_id}.{}", p.name_zh()), &entry)?;
                 add(p.name_zh(), rule, None, span.clone())?;
             }
         }
@@ -172,7 +167,7 @@ impl WordList {
                 return Err(file.error_at(span, "a group of words needs at least one word"));
             }
             for word in &group.words {
-                let mut rule = file.register(registry, format!("{list_id}.{word}"), group)?;
+                let mut rule = load.register_id(format!("{list_id}.{word}"), group)?;
                 rule.severity = rule.severity.or(list_rule.severity);
                 add(word, rule, group.category, span.clone())?;
             }
