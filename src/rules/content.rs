@@ -69,6 +69,10 @@ rule_entry! {
 #[derive(Debug)]
 pub(crate) struct ContentRule {
     pub(crate) pre_approval: Option<PreApprovalCategory>,
+    /// The pre-approval was abolished and the content stays restricted
+    /// (read by the strategies, which declare no restricted content).
+    #[cfg_attr(not(feature = "proptest"), allow(dead_code))]
+    pub(crate) abolished: bool,
     pub(crate) open_to_personal: bool,
     pub(crate) rule: Rule,
 }
@@ -140,6 +144,7 @@ impl ContentRules {
             }
             content.push(ContentRule {
                 pre_approval: entry.pre_approval,
+                abolished: entry.abolished,
                 open_to_personal: entry.open_to_personal,
                 rule: file.register(registry, format!("content.{id}"), entry)?,
             });
