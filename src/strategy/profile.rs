@@ -88,15 +88,11 @@ impl Profile {
         cap.min(self.max_domains())
     }
 
-    /// The most domains the generators give one website: 2, or the
-    /// province's cap (`[domains.per_website]`).
+    /// The most domains the generators give one website: 1, the national
+    /// limit of a first filing's website (`[per_new_website]` of
+    /// domains.toml, a warning), which no province's own limit raises.
     pub(crate) fn max_domains_per_website(self) -> usize {
-        use Province::*;
-        match self.province {
-            Chongqing | Guangxi | Henan | Hubei | Sichuan | Xinjiang => 1,
-            Hunan if self.entity() => 1,
-            _ => 2,
-        }
+        1
     }
 
     /// The service content a website may declare without a pre-approval
