@@ -671,14 +671,22 @@ proptest! {
 // ---------------------------------------------------------------------------
 // Operations: orders against the filing on record.
 
-/// The one warning a valid order may carry: Guizhou takes a website's
-/// cancellation by fax or mail (`[operations.cancel_website_offline]`).
+/// The warnings a valid order may carry: Guizhou takes a website's
+/// cancellation by fax or mail (`[operations.cancel_website_offline]`), and
+/// Qinghai takes a change only as `change_filing`
+/// (`[operations.change_filing_required]`).
 fn province_warning(order: &Application, f: &beian::Finding) -> bool {
-    order.province == Some(Province::Guizhou)
+    let warning = f.code == beian::Code::OperationNotAllowedInProvince && f.severity == Severity::Warning;
+    let fax = order.province == Some(Province::Guizhou)
         && order.operation == Some(Operation::CancelWebsite)
-        && f.code == beian::Code::OperationNotAllowedInProvince
-        && f.path == "/websites"
-        && f.severity == Severity::Warning
+        && f.path == "/websites";
+    let whole = order.province == Some(Province::Qinghai)
+        && matches!(
+            order.operation,
+            Some(Operation::ChangeSubject | Operation::ChangeWebsite)
+        )
+        && f.path == "/operation";
+    warning && (fax || whole)
 }
 
 #[test]

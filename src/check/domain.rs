@@ -437,14 +437,22 @@ fn too_many_domains(cx: &mut Context<'_>, rules: &DomainRules, i: usize, website
     // of those broken, the most severe, then the lowest.
     let applicable = || own.iter().filter(|(_, when, _)| when.holds(&cx.facts));
     let severity = |rule: &Rule| rule.severity.unwrap_or(Code::WebsiteTooManyDomains.default_severity());
-    let broken = if applicable().next().is_some() {
-        applicable()
-            .filter(|(limit, _, _)| count > *limit as usize)
-            .min_by(|a, b| severity(&a.2).cmp(&severity(&b.2)).then(a.0.cmp(&b.0)))
-            .map(|(limit, _, rule)| (*limit, rule))
+    let limits: Vec<(u32, &Rule)> = if applicable().next().is_some() {
+        applicable().map(|(limit, _, rule)| (*limit, rule)).collect()
     } else {
-        Some((rules.per_website.0, &rules.per_website.1)).filter(|(limit, _)| count > *limit as usize)
+        vec![(rules.per_website.0, &rules.per_website.1)]
     };
+    let broken = limits
+        .into_iter()
+        .filter(|(limit, _)| count > *limit as usize)
+        .min_by(|a, b| severity(a.1).cmp(&severity(b.1)).then(a.0.cmp(&b.0)));
+    // The national limit of a new website's domains applies beside them,
+    // reported when no other broken limit is as severe.
+    let (new_limit, new_when, new_rule) = &rules.per_new_website;
+    let new = Some((*new_limit, new_rule))
+        .filter(|(limit, _)| count > *limit as usize && new_when.holds(&cx.facts))
+        .filter(|(_, rule)| broken.is_none_or(|(_, other)| severity(rule) < severity(other)));
+    let broken = new.or(broken);
     if let Some((limit, rule)) = broken {
         let mut params: Params = params! { "count" => count, "limit" => limit };
         let province = cx.app.province.map_or(Value::Null, |p| Value::from(p.slug()));

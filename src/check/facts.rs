@@ -20,7 +20,7 @@ use crate::rules::domains::DomainRules;
 use crate::rules::names::NameRules;
 use crate::rules::subject::SubjectRules;
 use crate::text::folded_eq;
-use crate::vocabulary::{CertificateKind, FilingType, SubjectKind};
+use crate::vocabulary::{CertificateKind, FilingType, Operation, SubjectKind};
 
 impl Predicates {
     fn holds(&self, facts: &Facts<'_>, on: On<'_>) -> bool {
@@ -30,7 +30,11 @@ impl Predicates {
                 .as_ref()
                 .is_none_or(|kinds| kind.is_some_and(|k| kinds.contains(&k)))
         };
-        let application = self.filing_type.is_none_or(|t| filing_type == Some(t))
+        let application = self
+            .operations
+            .as_ref()
+            .is_none_or(|ops| ops.contains(&facts.operation))
+            && self.filing_type.is_none_or(|t| filing_type == Some(t))
             && self
                 .subject_kinds
                 .as_ref()
@@ -55,7 +59,13 @@ impl Predicates {
             && self.domain_count.is_none_or(|r| r.contains(facts.domain_count))
             && self
                 .domain_prefix_count
-                .is_none_or(|r| r.contains(facts.domain_prefix_count()));
+                .is_none_or(|r| r.contains(facts.domain_prefix_count()))
+            && self
+                .recorded_website_count
+                .is_none_or(|r| r.contains(facts.recorded_website_count))
+            && self
+                .subject_website_count
+                .is_none_or(|r| r.contains(facts.subject_website_count));
         if !application {
             return false;
         }
@@ -160,6 +170,12 @@ pub(crate) struct Facts<'a> {
     app_count: u32,
     domain_count: u32,
     domain_prefix_count: OnceCell<u32>,
+    /// What the order does.
+    operation: Operation,
+    /// The number of websites on record.
+    recorded_website_count: u32,
+    /// The websites on record and the order's new ones.
+    subject_website_count: u32,
 }
 
 impl<'a> Facts<'a> {
@@ -196,7 +212,32 @@ impl<'a> Facts<'a> {
             app_count: u32::try_from(app.apps.len().min(MAX_APPS)).unwrap_or(u32::MAX),
             domain_count: u32::try_from(domain_count).unwrap_or(u32::MAX),
             domain_prefix_count: OnceCell::new(),
+            operation: app.operation(),
+            recorded_website_count: 0,
+            subject_website_count: 0,
         }
+        .with_order(app)
+    }
+
+    /// The facts about the order as submitted that its view (what the
+    /// rules of a first filing check) leaves out: the operation and the
+    /// websites on record.
+    pub(crate) fn with_order(mut self, order: &Application) -> Facts<'a> {
+        let recorded = order
+            .existing
+            .as_ref()
+            .filter(|_| order.operation() != Operation::FirstFiling)
+            .map_or(0, |e| e.websites.len().min(MAX_WEBSITES));
+        let new = order
+            .websites
+            .iter()
+            .take(MAX_WEBSITES)
+            .filter(|w| order.operation() == Operation::FirstFiling || w.icp_number.trim().is_empty())
+            .count();
+        self.operation = order.operation();
+        self.recorded_website_count = u32::try_from(recorded).unwrap_or(u32::MAX);
+        self.subject_website_count = u32::try_from(recorded + new).unwrap_or(u32::MAX);
+        self
     }
 
     fn certificate_kind(&self) -> Option<CertificateKind> {
@@ -356,6 +397,51 @@ mod tests {
                     .holds(personal)
             );
         });
+    }
+
+    #[test]
+    fn the_operation_and_the_record_are_facts_of_the_order() {
+        with_facts(ENTITY, |first| {
+            assert!(condition("operations = ['first_filing']").unwrap().holds(first));
+            assert!(!condition("operations = ['add_website']").unwrap().holds(first));
+            assert!(condition("recorded_website_count = { max = 0 }").unwrap().holds(first));
+            assert!(
+                condition("subject_website_count = { min = 1, max = 1 }")
+                    .unwrap()
+                    .holds(first)
+            );
+        });
+        let add = include_str!("../../examples/applications/add_website.json");
+        with_facts(add, |order| {
+            assert!(
+                condition("operations = ['add_website', 'add_access']")
+                    .unwrap()
+                    .holds(order)
+            );
+            assert!(
+                condition("recorded_website_count = { min = 1, max = 1 }")
+                    .unwrap()
+                    .holds(order)
+            );
+            // The recorded website and the order's new one.
+            assert!(
+                condition("subject_website_count = { min = 2, max = 2 }")
+                    .unwrap()
+                    .holds(order)
+            );
+        });
+        let change = include_str!("../../examples/applications/change_website.json");
+        with_facts(change, |order| {
+            // The order's website is the recorded one.
+            assert!(
+                condition("subject_website_count = { min = 1, max = 1 }")
+                    .unwrap()
+                    .holds(order)
+            );
+        });
+        assert!(condition("operations = ['first_filling']").is_err());
+        let c = condition("operations = ['add_website']\nrecorded_website_count = { min = 2 }").unwrap();
+        assert_eq!(c.to_string(), "add_website orders; 2 or more websites on record");
     }
 
     #[test]

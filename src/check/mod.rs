@@ -78,7 +78,8 @@ impl<'a> Context<'a> {
         as_of: Date,
         stage: Stage,
     ) -> Context<'a> {
-        let facts = Facts::new(app, &rules.subject, &rules.domains, &rules.websites.names, app.province);
+        let facts =
+            Facts::new(app, &rules.subject, &rules.domains, &rules.websites.names, app.province).with_order(order);
         let operation = order.operation();
         Context {
             rules,

@@ -22,7 +22,7 @@ use crate::report::{Material, Step};
 use crate::rules::Rule;
 use crate::rules::operations::{
     Checked, EmptySubject, EntityChange, EntityToPersonal, MaterialsOf, OldCertificate, OperationRules, Part,
-    PersonalChange, Presence, Recipient, WebsiteForm,
+    PersonalChange, Presence, Recipient, WebsiteForm, WholeChange,
 };
 use crate::text::{certificate_number, folded_eq};
 use crate::vocabulary::{FilingType, Operation};
@@ -225,9 +225,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         }
         Operation::ChangeSubject => {
             subject_change(cx, &record);
+            whole_change(cx, &record);
             nothing_changed(cx, &record);
         }
         Operation::ChangeWebsite | Operation::ChangeFiling => {
+            whole_change(cx, &record);
             if operation == Operation::ChangeFiling {
                 subject_change(cx, &record);
             }
@@ -866,6 +868,41 @@ fn subject_change(cx: &mut Context<'_>, record: &Record<'_>) {
             );
         }
     }
+}
+
+/// A change the province takes only as a change of the whole filing
+/// (`change_filing`): any change, or a change of the principal to another
+/// person.
+fn whole_change(cx: &mut Context<'_>, record: &Record<'_>) {
+    let Some((changes, rule)) = cx.province().and_then(|p| p.operations.change_filing_required.as_ref()) else {
+        return;
+    };
+    let reason = match (changes, cx.operation) {
+        (_, Operation::ChangeFiling) => return,
+        (WholeChange::Any, _) => "a change is submitted as change_filing, with the complete materials",
+        (WholeChange::Principal, Operation::ChangeSubject) => {
+            let (Some(new), Some(old)) = (
+                cx.order.subject.as_ref().and_then(|s| s.principal.as_ref()),
+                record.existing.subject.as_ref().and_then(|s| s.principal.as_ref()),
+            ) else {
+                return;
+            };
+            if new.name.trim().is_empty()
+                || old.name.trim().is_empty()
+                || same_person(&new.name, &new.certificate, &old.name, &old.certificate)
+            {
+                return;
+            }
+            "a change of the principal is submitted as change_filing, with new authorization letters"
+        }
+        (WholeChange::Principal, _) => return,
+    };
+    let params = params! {
+        "province" => cx.order.province.map(Province::slug).unwrap_or_default(),
+        "operation" => cx.operation.as_str(),
+        "reason" => reason,
+    };
+    cx.flag(Code::OperationNotAllowedInProvince, "/operation", rule, params);
 }
 
 /// The websites of a change order are filed ones; their domains can only

@@ -17,7 +17,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::vocabulary::{AppKind, CertificateKind, FilingType, SubjectKind};
+use crate::vocabulary::{AppKind, CertificateKind, FilingType, Operation, SubjectKind};
 
 /// An inclusive range of whole numbers (counts, ages in years):
 /// `{ min = 6 }`, `{ max = 17 }`, `{ min = 16, max = 17 }`.
@@ -91,6 +91,9 @@ pub(crate) enum Scope {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Predicates {
     // The application.
+    /// The order's operation is one of these (an application without one
+    /// is a first filing).
+    pub(crate) operations: Option<Vec<Operation>>,
     /// The filing type is this one.
     pub(crate) filing_type: Option<FilingType>,
     /// The subject kind is one of these.
@@ -120,6 +123,12 @@ pub(crate) struct Predicates {
     /// The number of distinct domain names without their public suffix
     /// (`abc.com` and `abc.cn` are one: `abc`).
     pub(crate) domain_prefix_count: Option<Range>,
+    /// The number of websites on record (`existing.websites`; none for a
+    /// first filing).
+    pub(crate) recorded_website_count: Option<Range>,
+    /// The number of the subject's websites once the order is through: the
+    /// websites on record and the order's websites without a filing number.
+    pub(crate) subject_website_count: Option<Range>,
     // One person.
     /// The person's age in whole years, from the birth date in the number
     /// of their certificate; a person whose age is unknown is in no band.
@@ -229,6 +238,9 @@ impl fmt::Display for Predicates {
         }
         let not = |b: bool| if b { "" } else { "not " };
         let mut parts: Vec<String> = Vec::new();
+        if let Some(o) = &self.operations {
+            parts.push(format!("{} orders", list(o)));
+        }
         if let Some(t) = self.filing_type {
             parts.push(format!("{t} filings"));
         }
@@ -267,6 +279,12 @@ impl fmt::Display for Predicates {
         }
         if let Some(r) = self.domain_prefix_count {
             parts.push(format!("{r} distinct domain names"));
+        }
+        if let Some(r) = self.recorded_website_count {
+            parts.push(format!("{r} websites on record"));
+        }
+        if let Some(r) = self.subject_website_count {
+            parts.push(format!("{r} websites of the subject with the order's"));
         }
         if let Some(r) = self.age {
             parts.push(format!("aged {r}"));

@@ -107,6 +107,18 @@ impl SuffixSet {
         Ok(SuffixSet(set))
     }
 
+    /// The suffixes in Unicode, sorted (for the province matrix).
+    #[cfg(test)]
+    pub(crate) fn shown(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .0
+            .iter()
+            .map(|s| DomainName::parse(s).map_or_else(|_| s.to_string(), |n| n.as_unicode().to_owned()))
+            .collect();
+        out.sort();
+        out
+    }
+
     /// Whether one of the set's suffixes is `suffix` (ASCII) or above it.
     pub(crate) fn covers(&self, suffix: &str) -> bool {
         let mut rest = suffix;
@@ -162,6 +174,9 @@ pub(crate) struct DomainRules {
     pub(crate) remaining: (u32, Rule),
     pub(crate) duplicate: Rule,
     pub(crate) per_website: (u32, Rule),
+    /// The most domains of one website where its condition holds (a new
+    /// website's), whatever the province's own limits.
+    pub(crate) per_new_website: (u32, Condition, Rule),
     /// Domains of one website with different names (`aaa.com`, `bbb.com`).
     pub(crate) different_names: Rule,
     pub(crate) homepage: Rule,
@@ -198,6 +213,7 @@ impl DomainRules {
             remaining: RemainingEntry,
             duplicate: PlainEntry,
             per_website: PlainPerWebsite,
+            per_new_website: PerWebsiteEntry,
             different_names: PlainEntry,
             homepage: PlainEntry,
         }
@@ -283,6 +299,11 @@ impl DomainRules {
             remaining: (doc.remaining.min_days, load.register("remaining", &doc.remaining)?),
             duplicate: load.register("duplicate", &doc.duplicate)?,
             per_website: (doc.per_website.limit, load.register("per_website", &doc.per_website)?),
+            per_new_website: (
+                doc.per_new_website.limit,
+                doc.per_new_website.when.clone(),
+                load.register("per_new_website", &doc.per_new_website)?,
+            ),
             different_names: load.register("different_names", &doc.different_names)?,
             homepage: load.register("homepage", &doc.homepage)?,
         })

@@ -382,6 +382,25 @@ rule_entry! {
     }
 }
 
+/// Which changes a province takes only as a change of the whole filing
+/// (变更备案).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum WholeChange {
+    /// A change of the principal (主体负责人) to another person.
+    Principal,
+    /// Every change.
+    Any,
+}
+
+rule_entry! {
+    /// `[operations.change_filing_required]`: the changes a province takes
+    /// only as `change_filing`.
+    pub(crate) struct ChangeFilingEntry {
+        changes: WholeChange,
+    }
+}
+
 rule_entry! {
     /// A province rule without parameters.
     pub(crate) struct FlagEntry {}
@@ -405,6 +424,8 @@ pub(crate) struct OperationsSection {
     empty_service_on_record: Option<FlagEntry>,
     #[serde(default)]
     cancel_website_offline: Option<FlagEntry>,
+    #[serde(default)]
+    change_filing_required: Option<ChangeFilingEntry>,
 }
 
 /// A province's change and access rules, compiled.
@@ -417,6 +438,7 @@ pub(crate) struct ProvinceOperationRules {
     pub(crate) website_name_on_record: Option<Rule>,
     pub(crate) empty_service_on_record: Option<Rule>,
     pub(crate) cancel_website_offline: Option<Rule>,
+    pub(crate) change_filing_required: Option<(WholeChange, Rule)>,
 }
 
 impl ProvinceOperationRules {
@@ -435,6 +457,10 @@ impl ProvinceOperationRules {
         if let Some(e) = section.access_mismatch {
             let rule = load.register("access_mismatch", &e)?;
             out.access_mismatch = Some((e.parts, rule));
+        }
+        if let Some(e) = section.change_filing_required {
+            let rule = load.register("change_filing_required", &e)?;
+            out.change_filing_required = Some((e.changes, rule));
         }
         let mut flag = |name: &str, entry: Option<FlagEntry>| -> Result<Option<Rule>, RuleError> {
             entry.map(|e| load.register(name, &e)).transpose()

@@ -288,9 +288,18 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
             "authority review (working days)",
             "other materials",
         ],
-        "The province's own minimums and caps (`certificate.expiring_soon`, `domain.expiring_soon`, \
-         `website.too_many_domains`, `submission.too_many_websites`, `submission.too_many_domains`), the time \
-         limit of `authority_review`, and the other materials it adds to the national checklist.",
+        &format!(
+            "The province's own minimums and caps (`certificate.expiring_soon`, `domain.expiring_soon`, \
+             `website.too_many_domains`, `submission.too_many_websites`, `submission.too_many_domains`), the time \
+             limit of `authority_review`, and the other materials it adds to the national checklist. Beside the \
+             domains per website of each province, the national limit for {} is {}.",
+            data.domains.per_new_website.1,
+            national(
+                data.domains.per_new_website.0,
+                Code::WebsiteTooManyDomains,
+                &data.domains.per_new_website.2
+            ),
+        ),
     );
     let (cert_days, cert_rule) = &data.certificates.expiring;
     let (domain_days, domain_rule) = &data.domains.remaining;
@@ -383,6 +392,7 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
                 "travel_agency_license",
                 "guarantee_letter",
                 "unit_authorization_letter",
+                "legal_representative_certificate",
             ],
         );
         row(
@@ -398,8 +408,74 @@ pub(crate) fn generate(rules: &RuleSet) -> String {
             ],
         );
     }
+    websites(data, &mut out);
     operations(data, &mut out);
     out
+}
+
+/// The table of the provinces' own domain and website name rules: the
+/// suffixes some subjects must use, domains of one website with different
+/// names, a website name unrelated to the subject's.
+fn websites(data: &RuleData, out: &mut String) {
+    header(
+        out,
+        "Domains and website names",
+        &[
+            "province",
+            "suffixes a kind of subject must use",
+            "domains with different names in one website",
+            "an entity's website name unrelated to its name",
+        ],
+        "The suffixes some kinds of subject must use beside the national ones (`domain.tld_restricted`), \
+         domains of one website with different names without their public suffix (`website.domains_different_names`) \
+         and a website name that shares nothing with the subject's short name (`website.name_unrelated_to_subject`).",
+    );
+    let different = &data.domains.different_names;
+    let unrelated = data.websites.names.unrelated_to_subject.as_ref();
+    for p in Province::ALL {
+        let rules = data.province(p);
+        let required = rules
+            .domains
+            .required
+            .iter()
+            .map(|k| {
+                let kinds: Vec<&str> = k.subject_kinds.iter().map(|k| k.as_str()).collect();
+                let suffixes: Vec<String> = k.suffixes.shown().iter().map(|s| format!(".{s}")).collect();
+                format!(
+                    "{}: {}{}",
+                    kinds.join(", "),
+                    suffixes.join(", "),
+                    severity(Code::DomainTldRestricted, &k.rule)
+                )
+            })
+            .collect::<Vec<_>>();
+        let required = if required.is_empty() {
+            "—".to_owned()
+        } else {
+            required.join("; ")
+        };
+        let names = match &rules.domains.different_names {
+            Some(rule) => format!(
+                "separate websites{}",
+                severity(Code::WebsiteDomainsDifferentNames, rule)
+            ),
+            None => national("separate websites", Code::WebsiteDomainsDifferentNames, different),
+        };
+        let refused = |when: &crate::rules::Condition, rule: &Rule| {
+            let when = if when.is_always() {
+                String::new()
+            } else {
+                format!(", {when}")
+            };
+            format!("refused{}{when}", severity(Code::WebsiteNameUnrelatedToSubject, rule))
+        };
+        let unrelated = match (&rules.websites.names.unrelated_to_subject, unrelated) {
+            (Some((when, rule)), _) => refused(when, rule),
+            (None, Some((when, rule))) => format!("{} (national)", refused(when, rule)),
+            (None, None) => "—".to_owned(),
+        };
+        row(out, &[name(p), required, names, unrelated]);
+    }
 }
 
 /// The table of the provinces' change and access rules (`[operations]`).
@@ -488,6 +564,16 @@ fn operations(data: &RuleData, out: &mut String) {
         if ops.empty_service_on_record.is_some() {
             others.push("no filed website without access before an add or access".to_owned());
         }
+        if let Some((changes, rule)) = &ops.change_filing_required {
+            let what = match changes {
+                crate::rules::operations::WholeChange::Principal => "a change of the principal",
+                crate::rules::operations::WholeChange::Any => "every change",
+            };
+            others.push(format!(
+                "{what} only as change_filing{}",
+                severity(Code::OperationNotAllowedInProvince, rule)
+            ));
+        }
         if let Some(rule) = &ops.cancel_website_offline {
             others.push(format!(
                 "websites cancelled by fax or mail{}",
@@ -522,7 +608,7 @@ fn the_committed_matrix_is_up_to_date() {
 fn the_matrix_has_a_row_per_province_in_each_table() {
     let page = generate(&RuleSet::embedded());
     for p in Province::ALL {
-        assert_eq!(page.matches(&format!("(`{}`)", p.slug())).count(), 5, "{p}");
+        assert_eq!(page.matches(&format!("(`{}`)", p.slug())).count(), 6, "{p}");
     }
     assert!(page.contains("| Zhejiang 浙江 (`zhejiang`) | residence permit |"));
 }

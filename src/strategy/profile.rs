@@ -12,7 +12,7 @@ use crate::rules::Condition;
 use crate::rules::people::Role;
 use crate::rules::provinces::ProvinceRules;
 use crate::ruleset::{RuleData, RuleSet};
-use crate::vocabulary::{CertificateKind, Content, FilingType};
+use crate::vocabulary::{CertificateKind, Content, FilingType, Operation};
 
 /// The province's policy for a personal filer with a resident ID card of
 /// another province (`[people.non_local]`).
@@ -44,9 +44,16 @@ impl Profile {
         f(data, data.province(self.province))
     }
 
-    /// Whether a tier's condition can hold for this filing type.
+    /// Whether a tier's condition can hold for a first filing of this
+    /// filing type (the generators' valid applications are first filings;
+    /// their orders are derived from them).
     fn may_hold(self, when: &Condition) -> bool {
-        when.0.filing_type.is_none_or(|t| t == self.filing_type)
+        let when = &when.0;
+        when.filing_type.is_none_or(|t| t == self.filing_type)
+            && when
+                .operations
+                .as_ref()
+                .is_none_or(|ops| ops.contains(&Operation::FirstFiling))
     }
 
     /// The roles of the responsible people of this filing type.
@@ -81,12 +88,18 @@ impl Profile {
     }
 
     /// The most domains the generators give one website: 2, or the
-    /// national or the province's cap (`[domains.per_website]`).
+    /// national or the province's cap (`[domains.per_website]`), or the
+    /// national limit of a new website (`[domains.per_new_website]`, a
+    /// warning the valid applications do not break).
     pub(crate) fn max_domains_per_website(self) -> usize {
         self.read(|data, p| {
             let own = p.domains.per_website.iter().filter(|(_, when, _)| self.may_hold(when));
             own.map(|(limit, _, _)| *limit as usize)
-                .chain([data.domains.per_website.0 as usize, MAX_DOMAINS_PER_WEBSITE])
+                .chain([
+                    data.domains.per_website.0 as usize,
+                    data.domains.per_new_website.0 as usize,
+                ])
+                .chain([MAX_DOMAINS_PER_WEBSITE])
                 .min()
                 .unwrap_or(MAX_DOMAINS_PER_WEBSITE)
         })

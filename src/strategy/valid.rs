@@ -605,7 +605,8 @@ struct Seed {
 /// lists; content is open to the filing type in the province; the hosting is
 /// a mainland cloud server bought prepaid for 3 to 36 months, or an unused
 /// authorization code of an enterprise account. The number of websites
-/// (1–3) and of domains per website (1–2) stays within the province's caps,
+/// (1–3) stays within the province's caps, each website has one domain (the
+/// national limit of a new website),
 /// and so do the principal and the managers: where the principal must be
 /// the legal representative, it is; where the managers must then be the
 /// principal, they are.
