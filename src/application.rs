@@ -252,11 +252,26 @@ pub struct Website {
 }
 
 /// The filing on record (已备案信息) that an operation acts on, as MIIT
-/// holds it: the subject's number, the recorded subject and its websites.
+/// holds it: the subject's number, the recorded subject and its services,
+/// websites and apps.
 ///
 /// Give what is known; what is omitted is not compared. A value that must
 /// equal the record (an `add_access` order's subject, say) is compared only
 /// where the record gives it.
+///
+/// ```
+/// use beian::{AppKind, Existing};
+///
+/// let existing: Existing = serde_json::from_str(r#"{
+///     "subject_number": "浙ICP备2024000001号",
+///     "websites": [{ "name": "小明的技术笔记", "icp_number": "浙ICP备2024000001号-1" }],
+///     "apps": [{ "kind": "app", "name": "小明记账", "icp_number": "浙ICP备2024000001号-2A",
+///                "platforms": [{ "platform": "android", "package_name": "com.xiaoming.ledger" }],
+///                "access_providers": ["aliyun"] }]
+/// }"#)?;
+/// assert_eq!(existing.apps[0].kind, Some(AppKind::App));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -267,9 +282,14 @@ pub struct Existing {
     pub subject_number: String,
     /// The subject as recorded, in the shape of [`Application::subject`].
     pub subject: Option<Subject>,
-    /// The services recorded for the subject, each with its number.
+    /// The websites recorded for the subject, each with its number.
     #[serde(deserialize_with = "list")]
     pub websites: Vec<RecordedWebsite>,
+    /// The apps, mini programs and quick apps recorded for the subject,
+    /// each with its number (`…号-2A`, `-3X`, `-4K`). Websites and apps
+    /// share the subject's serials.
+    #[serde(deserialize_with = "list")]
+    pub apps: Vec<RecordedApp>,
 }
 
 /// A website on record: its number and what MIIT records about it.
@@ -300,6 +320,49 @@ pub struct RecordedWebsite {
     pub icp_number: String,
     /// The access providers (接入商) the website is recorded at, e.g.
     /// `aliyun`, `tencent`: with none, it is a 空壳网站.
+    #[serde(deserialize_with = "list")]
+    pub access_providers: Vec<String>,
+}
+
+/// An app, mini program or quick app on record: its number and what MIIT
+/// records about it, in the shape of an [`App`] (what is omitted is not
+/// compared).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transform = crate::text::plain_descriptions))]
+pub struct RecordedApp {
+    /// `app`, `mini_program` or `quick_app`, where known; it must agree
+    /// with the number's kind letter.
+    pub kind: Option<AppKind>,
+    /// The recorded name (App名称).
+    #[serde(deserialize_with = "text")]
+    pub name: String,
+    /// The recorded platforms with their identifiers, where known (only
+    /// `platform` and the identifier, `package_name`, `bundle_id` or
+    /// `bundle_name`, are compared).
+    #[serde(deserialize_with = "list")]
+    pub platforms: Vec<Platform>,
+    /// A mini program's recorded id (小程序ID), where known.
+    #[serde(deserialize_with = "text")]
+    pub mini_program_id: String,
+    /// The recorded domains the app calls, where known (only `name` is
+    /// compared).
+    #[serde(deserialize_with = "list")]
+    pub domains: Vec<Domain>,
+    /// The recorded service content, where known.
+    #[serde(deserialize_with = "list")]
+    pub content: Vec<Content>,
+    /// The recorded responsible person (App负责人).
+    pub manager: Option<Person>,
+    /// The recorded remarks, where known.
+    #[serde(deserialize_with = "text")]
+    pub remarks: String,
+    /// The app's filing number, e.g. `浙ICP备2024000001号-2A`.
+    #[serde(deserialize_with = "text")]
+    pub icp_number: String,
+    /// The access providers (接入商) the app is recorded at: with none, it
+    /// is an empty service (空壳).
     #[serde(deserialize_with = "list")]
     pub access_providers: Vec<String>,
 }

@@ -969,6 +969,10 @@ impl Code {
                         p("count", "the number of websites"),
                         p("limit", "the most the province accepts in one submission"),
                         p("province", PROVINCE),
+                        opt(
+                            "apps",
+                            "the number of apps, where a limit counts them too (a cancellation's one service)",
+                        ),
                     ]
                 }
             }
@@ -1055,7 +1059,7 @@ impl Code {
                     &[
                         p(
                             "field",
-                            "what cannot change: `province`, `number` (the subject's certificate) or `domains`",
+                            "what cannot change: `province`, `number` (the subject's certificate), `domains`, or an app's identifier (`package_name`, `bundle_id`, `bundle_name`, `mini_program_id`)",
                         ),
                         p(
                             "recorded",

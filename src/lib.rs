@@ -109,7 +109,8 @@
 //! change, a cancellation. An application names its [`Operation`]
 //! (`operation`, a first filing when absent) and carries the filing on record
 //! in [`Existing`] (`existing`: the subject's number, the recorded subject and
-//! its websites with their numbers, domains, managers and access providers).
+//! its websites and apps with their numbers, domains, managers and access
+//! providers).
 //! What each operation holds, which rules of a first filing check its new
 //! data, its materials and steps are rule data (`rules/operations.toml`);
 //! each province's change and access rules are the `[operations]` of its
@@ -175,6 +176,38 @@
 //! recorded.certificate.as_mut().unwrap().number = "330106198805050011".into();
 //! let report = validate(&change);
 //! assert_eq!(report.errors().next().unwrap().code.as_str(), "operation.not_allowed_in_province");
+//! ```
+//!
+//! Apps are services of an order as websites are: the record lists them in
+//! [`Existing::apps`] ([`RecordedApp`]), numbered with their kind letter
+//! under the subject's serials (`-2A` an app, `-3X` a mini program, `-4K` a
+//! quick app), and an order names a filed app by its `icp_number` in
+//! `apps`. A number must be one of the record's apps, of the app's kind;
+//! the last service cancelled, website or app, leaves an empty subject.
+//!
+//! ```
+//! use beian::{App, Application, RecordedApp, validate};
+//!
+//! let json = include_str!("../examples/applications/cancel_website.json");
+//! let mut order = Application::from_json(json).unwrap();
+//! // The subject also has an app on record, after its two websites.
+//! order.existing.as_mut().unwrap().apps.push(RecordedApp {
+//!     name: "小明记账".into(),
+//!     icp_number: "浙ICP备2024000001号-3A".into(),
+//!     access_providers: vec!["aliyun".into()],
+//!     ..RecordedApp::default()
+//! });
+//! // Cancel the app, by its number alone, instead of a website.
+//! order.websites.clear();
+//! order.apps = vec![App { icp_number: "浙ICP备2024000001号-3A".into(), ..App::default() }];
+//! assert!(validate(&order).is_ok());
+//!
+//! // A website's number names no app.
+//! order.apps[0].icp_number = "浙ICP备2024000001号-2".into();
+//! let report = validate(&order);
+//! let f = report.errors().next().unwrap();
+//! assert_eq!((f.code.as_str(), f.path.as_str()), ("operation.unknown_number", "/apps/0/icp_number"));
+//! assert_eq!(f.params["problem"], "it is the number of a website, not of an app");
 //! ```
 
 //! # Apps, mini programs and quick apps
@@ -364,8 +397,8 @@ mod vocabulary;
 
 pub use application::{
     App, Application, AuthorizationCode, Certificate, CloudServer, Domain, Existing, Hosting, InvalidField,
-    LegalRepresentative, ParseError, Person, Platform, PreApproval, RecordedWebsite, ResidencePermit, Subject,
-    Validity, Website,
+    LegalRepresentative, ParseError, Person, Platform, PreApproval, RecordedApp, RecordedWebsite, ResidencePermit,
+    Subject, Validity, Website,
 };
 pub use code::{Code, Param};
 pub use province::{Province, UnknownProvince};

@@ -720,6 +720,30 @@ fn valid_orders_are_valid_in_every_province_for_every_operation() {
     }
 }
 
+/// The valid orders record apps and name them: an access, change or
+/// cancellation order of some draw names a recorded app by its number.
+#[test]
+fn valid_orders_name_recorded_apps() {
+    let mut runner = TestRunner::deterministic();
+    for operation in [
+        Operation::AddAccess,
+        Operation::ChangeWebsite,
+        Operation::ChangeFiling,
+        Operation::CancelWebsite,
+        Operation::CancelAccess,
+    ] {
+        let named = (0..200).any(|_| {
+            let order = orders_of(operation).new_tree(&mut runner).unwrap().current();
+            let recorded = order.existing.as_ref().map_or(&[][..], |e| &e.apps[..]);
+            order
+                .apps
+                .iter()
+                .any(|a| recorded.iter().any(|r| r.icp_number == a.icp_number))
+        });
+        assert!(named, "{operation:?}: no order names a recorded app");
+    }
+}
+
 /// Validates a valid order and its mutation, and checks that the mutation
 /// added exactly the expected finding.
 fn check_order_mutation(
@@ -810,6 +834,18 @@ const APPLIES: &[(OperationMutationKind, &[Operation])] = {
             ],
         ),
         (K::WebsiteNameOnRecord, &[AddWebsite]),
+        (
+            K::UnknownAppNumber,
+            &[
+                AddAccess,
+                ChangeSubject,
+                ChangeWebsite,
+                ChangeFiling,
+                CancelSubject,
+                CancelWebsite,
+                CancelAccess,
+            ],
+        ),
         (K::EmptyServiceOnRecord, &[AddWebsite, AddAccess]),
     ]
 };

@@ -16,7 +16,7 @@ use serde::de::{self, Visitor};
 use serde_json::Value;
 
 use super::{Application, Certificate, Domain, LegalRepresentative, ParseError, Person, PreApproval, ResidencePermit};
-use super::{Existing, RecordedWebsite, Subject, Website, pointer};
+use super::{Existing, RecordedApp, RecordedWebsite, Subject, Website, pointer};
 use crate::province::Province;
 use crate::text;
 
@@ -360,7 +360,7 @@ fn object_at(path: &str) -> Option<fn() -> Vec<&'static str>> {
         ["subject", "principal"]
         | ["websites", "#", "manager"]
         | ["existing", "subject", "principal"]
-        | ["existing", "websites", "#", "manager"]
+        | ["existing", "websites" | "apps", "#", "manager"]
         | ["apps", "#", "manager"] => fields::<Person>,
         ["subject", "certificate"]
         | ["subject", "legal_representative" | "principal", "certificate"]
@@ -372,14 +372,17 @@ fn object_at(path: &str) -> Option<fn() -> Vec<&'static str>> {
             "legal_representative" | "principal",
             "certificate",
         ]
-        | ["existing", "websites", "#", "manager", "certificate"]
+        | ["existing", "websites" | "apps", "#", "manager", "certificate"]
         | ["apps", "#", "manager", "certificate"] => fields::<Certificate>,
         ["websites", "#"] => fields::<Website>,
-        ["websites" | "apps", "#", "domains", "#"] | ["existing", "websites", "#", "domains", "#"] => fields::<Domain>,
+        ["websites" | "apps", "#", "domains", "#"] | ["existing", "websites" | "apps", "#", "domains", "#"] => {
+            fields::<Domain>
+        }
         ["apps", "#"] => fields::<super::App>,
-        ["apps", "#", "platforms", "#"] => fields::<super::Platform>,
+        ["apps", "#", "platforms", "#"] | ["existing", "apps", "#", "platforms", "#"] => fields::<super::Platform>,
         ["existing"] => fields::<Existing>,
         ["existing", "websites", "#"] => fields::<RecordedWebsite>,
+        ["existing", "apps", "#"] => fields::<RecordedApp>,
         ["websites" | "apps", "#", "pre_approvals", "#"] => fields::<PreApproval>,
         ["hosting"] => fields::<super::Hosting>,
         _ => return None,
@@ -489,6 +492,9 @@ mod tests {
         assert!(known_keys("/existing/websites/0/x").contains(&"access_providers"));
         assert!(known_keys("/existing/websites/0/domains/0/x").contains(&"holder"));
         assert!(known_keys("/existing/websites/0/manager/certificate/x").contains(&"number"));
+        assert!(known_keys("/existing/apps/0/x").contains(&"mini_program_id"));
+        assert!(known_keys("/existing/apps/0/platforms/0/x").contains(&"bundle_id"));
+        assert!(known_keys("/existing/apps/0/manager/certificate/x").contains(&"valid_until"));
     }
 
     #[test]

@@ -367,7 +367,7 @@ fn platforms(cx: &mut Context<'_>, i: usize, app: &App) {
 }
 
 /// The value of an identifier field of a platform.
-fn identifier(platform: &Platform, field: Identifier) -> &str {
+pub(crate) fn identifier(platform: &Platform, field: Identifier) -> &str {
     match field {
         Identifier::PackageName => &platform.package_name,
         Identifier::BundleId => &platform.bundle_id,

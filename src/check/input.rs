@@ -3,7 +3,7 @@
 
 use crate::application::Existing;
 use crate::application::{App, Certificate, Hosting, Person, Subject, WITHOUT_KIND, Website, known_keys};
-use crate::check::{Context, MAX_LIST, MAX_WEBSITES, limits, params};
+use crate::check::{Context, MAX_APPS, MAX_LIST, MAX_WEBSITES, limits, params};
 use crate::code::Code;
 use crate::rules::Rule;
 use crate::rules::operations::{Presence, WebsiteForm};
@@ -48,12 +48,22 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     {
         required.subject(subject);
     }
-    // The services: websites and apps (an application may have only apps).
+    // The services: websites and apps (an application may have only apps);
+    // refused, each section is named.
     let services = !app.websites.is_empty() || !app.apps.is_empty();
     let websites = section("websites", op.websites, services, &mut required);
     let hosting = section("hosting", op.hosting, app.hosting.is_some(), &mut required);
     if hosting && let Some(h) = &app.hosting {
         required.hosting(h);
+    }
+    if op.websites == Presence::Forbidden {
+        forbidden.retain(|k| *k != "websites");
+        forbidden.extend(
+            [("websites", !app.websites.is_empty()), ("apps", !app.apps.is_empty())]
+                .into_iter()
+                .filter(|(_, present)| *present)
+                .map(|(key, _)| key),
+        );
     }
     if websites {
         for (i, website) in cx.order_websites() {
@@ -66,13 +76,14 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 WebsiteForm::Number => required.number_only(i, website, &rules.not_allowed),
             }
         }
-        if op.website == WebsiteForm::Full {
-            for (i, a) in cx.apps() {
-                Required {
-                    cx,
-                    rule: &rules.required,
-                }
-                .app(i, a);
+        for (i, a) in cx.order_apps() {
+            let mut required = Required {
+                cx,
+                rule: &rules.required,
+            };
+            match op.website {
+                WebsiteForm::Full => required.app(i, a),
+                WebsiteForm::Number => required.app_number_only(i, a, &rules.not_allowed),
             }
         }
     }
@@ -309,6 +320,9 @@ impl Required<'_, '_> {
         for (i, w) in existing.websites.iter().enumerate().take(MAX_WEBSITES) {
             self.text(&|| format!("/existing/websites/{i}"), "icp_number", &w.icp_number);
         }
+        for (i, a) in existing.apps.iter().enumerate().take(MAX_APPS) {
+            self.text(&|| format!("/existing/apps/{i}"), "icp_number", &a.icp_number);
+        }
     }
 
     /// An app's required fields, and the fields its kind must not have: an
@@ -400,6 +414,31 @@ impl Required<'_, '_> {
                 not_allowed,
                 params,
             );
+        }
+    }
+
+    /// An app given by its number alone (a cancellation): the number is
+    /// required, its `kind` may say what it is, and anything else is not
+    /// allowed.
+    fn app_number_only(&mut self, i: usize, a: &App, not_allowed: &Rule) {
+        self.text(&|| format!("/apps/{i}"), "icp_number", &a.icp_number);
+        let present = [
+            ("name", !a.name.trim().is_empty()),
+            ("platforms", !a.platforms.is_empty()),
+            ("mini_program_id", !a.mini_program_id.trim().is_empty()),
+            ("domains", !a.domains.is_empty()),
+            ("content", !a.content.is_empty()),
+            ("pre_approvals", !a.pre_approvals.is_empty()),
+            ("manager", a.manager.is_some()),
+            ("remarks", !a.remarks.trim().is_empty()),
+            ("icon_bytes", a.icon_bytes.is_some()),
+            ("third_party_sdks", !a.third_party_sdks.is_empty()),
+        ];
+        let operation = self.cx.operation.as_str();
+        for (key, _) in present.iter().filter(|(_, p)| *p) {
+            let params = params! { "field" => *key, "operation" => operation };
+            self.cx
+                .flag(Code::FieldNotAllowed, format!("/apps/{i}/{key}"), not_allowed, params);
         }
     }
 

@@ -122,6 +122,14 @@ impl<'a> Context<'a> {
         order.websites.iter().take(MAX_WEBSITES).enumerate()
     }
 
+    /// The order's apps within the limit, with their indices (the same as
+    /// [`apps`](Context::apps) unless the operation's services are not
+    /// checked like a first filing's).
+    pub(crate) fn order_apps(&self) -> impl Iterator<Item = (usize, &'a App)> + use<'a> {
+        let order = self.order;
+        order.apps.iter().take(MAX_APPS).enumerate()
+    }
+
     /// The apps within the limit, with their indices.
     pub(crate) fn apps(&self) -> impl Iterator<Item = (usize, &'a App)> + use<'a> {
         let app = self.app;

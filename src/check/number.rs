@@ -40,7 +40,7 @@ impl Owner {
 }
 
 /// The service kind an app's number is issued for.
-fn service_of(kind: AppKind) -> ServiceKind {
+pub(crate) fn service_of(kind: AppKind) -> ServiceKind {
     match kind {
         AppKind::App => ServiceKind::App,
         AppKind::MiniProgram => ServiceKind::MiniProgram,
@@ -58,7 +58,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     for (i, website) in cx.order_websites() {
         one(cx, Owner::Website(i), &website.icp_number);
     }
-    for (i, app) in cx.apps() {
+    for (i, app) in cx.order_apps() {
         one(cx, Owner::App(i, app.kind), &app.icp_number);
     }
 }

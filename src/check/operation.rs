@@ -10,9 +10,14 @@
 
 use std::borrow::Cow;
 
-use crate::application::{Application, Certificate, Existing, Hosting, Person, RecordedWebsite, Subject, Website};
+use crate::application::{
+    App, Application, Certificate, Domain, Existing, Hosting, Person, Platform, RecordedApp, RecordedWebsite, Subject,
+    Website,
+};
+use crate::check::app::identifier;
+use crate::check::number::service_of;
 use crate::check::person::same_person;
-use crate::check::{Context, MAX_DOMAINS, MAX_WEBSITES, params};
+use crate::check::{Context, MAX_APPS, MAX_DOMAINS, MAX_LIST, MAX_WEBSITES, params};
 use crate::code::Code;
 use crate::domain::DomainName;
 use crate::number::{IcpNumber, ServiceKind};
@@ -25,22 +30,23 @@ use crate::rules::operations::{
     PersonalChange, Presence, Recipient, WebsiteForm, WholeChange,
 };
 use crate::text::{certificate_number, folded_eq};
-use crate::vocabulary::{FilingType, Operation};
+use crate::vocabulary::{AppKind, FilingType, Operation};
 
 /// The part of an order that the rules of a first filing check: its new
 /// data. A section the operation does not check is left out (a
-/// cancellation's websites, a change's hosting); an order that checks
-/// websites but not the subject (`change_website`) gets the recorded
-/// subject, so that the website rules know whose websites they are, and
-/// nothing about that subject is reported (see [`check`]). For a first
-/// filing, an add and an access order, the view is the order itself.
+/// cancellation's websites and apps, a change's hosting); an order that
+/// checks the services but not the subject (`change_website`) gets the
+/// recorded subject, so that the website and app rules know whose services
+/// they are, and nothing about that subject is reported (see [`check`]).
+/// For a first filing, an add and an access order, the view is the order
+/// itself.
 pub(crate) fn view<'a>(order: &'a Application, rules: &OperationRules) -> Cow<'a, Application> {
     let subject = rules.checks(Checked::Subject);
     let websites = rules.checks(Checked::Websites);
     let hosting = rules.checks(Checked::Hosting);
     let keeps = |present: bool, checked: bool| checked || !present;
     if keeps(order.subject.is_some(), subject)
-        && keeps(!order.websites.is_empty(), websites)
+        && keeps(!order.websites.is_empty() || !order.apps.is_empty(), websites)
         && keeps(order.hosting.is_some(), hosting)
         && (subject || !websites)
     {
@@ -107,22 +113,80 @@ impl Key {
     }
 }
 
-/// The record, read once: its subject number and its websites' numbers.
+/// The record, read once: its subject number and its services' numbers.
 struct Record<'a> {
     existing: &'a Existing,
     subject: Option<Key>,
     /// Each recorded website with its number, when the number reads and
     /// does not contradict the rest of the record.
     websites: Vec<(Key, usize, &'a RecordedWebsite)>,
+    /// Each recorded app so.
+    apps: Vec<(Key, usize, &'a RecordedApp)>,
+}
+
+/// Whether two numbers name the same service: the same subject, serial and kind.
+fn same_service(a: Key, b: Key) -> bool {
+    a.site == b.site && a.service == b.service && a.subject() == b.subject()
 }
 
 impl<'a> Record<'a> {
     fn find(&self, key: Key) -> Option<(usize, &'a RecordedWebsite)> {
         self.websites
             .iter()
-            .find(|(k, _, _)| k.site == key.site && k.service == key.service && k.subject() == key.subject())
+            .find(|(k, _, _)| same_service(*k, key))
             .map(|(_, i, w)| (*i, *w))
     }
+
+    fn find_app(&self, key: Key) -> Option<(usize, &'a RecordedApp)> {
+        self.apps
+            .iter()
+            .find(|(k, _, _)| same_service(*k, key))
+            .map(|(_, i, a)| (*i, *a))
+    }
+
+    /// Whether every recorded service's number was read: only then does
+    /// the record tell what an order leaves behind.
+    fn complete(&self) -> bool {
+        self.websites.len() == self.existing.websites.len().min(MAX_WEBSITES)
+            && self.apps.len() == self.existing.apps.len().min(MAX_APPS)
+    }
+}
+
+/// What a kind of service is called in a finding's `problem`.
+fn service_name(service: ServiceKind) -> &'static str {
+    match service {
+        ServiceKind::Website => "a website",
+        ServiceKind::App => "an app",
+        ServiceKind::MiniProgram => "a mini program",
+        ServiceKind::QuickApp => "a quick app",
+    }
+}
+
+/// The kind of service a number of a website or of an app (of a kind, when
+/// known) must name; `None` for an app of no known kind, which any app
+/// number fits.
+fn expected_service(app: Option<Option<AppKind>>) -> Option<ServiceKind> {
+    match app {
+        None => Some(ServiceKind::Website),
+        Some(kind) => kind.map(service_of),
+    }
+}
+
+/// Why a service's number does not fit the service (an app's, `app` is its
+/// kind): it is a subject's number, or another kind of service's.
+fn wrong_service(key: Key, app: Option<Option<AppKind>>) -> Option<String> {
+    let expected = match expected_service(app) {
+        Some(service) => service_name(service),
+        None => "an app",
+    };
+    let Some(found) = key.service.filter(|_| key.site.is_some()) else {
+        return Some(format!("it is the number of a subject, not of {expected}"));
+    };
+    let fits = match expected_service(app) {
+        Some(service) => found == service,
+        None => found != ServiceKind::Website,
+    };
+    (!fits).then(|| format!("it is the number of {}, not of {expected}", service_name(found)))
 }
 
 fn problem(cx: &mut Context<'_>, path: String, number: &str, problem: &str, rule: &Rule) {
@@ -162,37 +226,51 @@ fn record<'a>(cx: &mut Context<'_>, existing: &'a Existing) -> Record<'a> {
             Some(k) => Some(k),
         }
     };
-    let mut websites: Vec<(Key, usize, &RecordedWebsite)> = Vec::new();
-    for (i, w) in existing.websites.iter().enumerate().take(MAX_WEBSITES) {
-        let text = w.icp_number.trim();
+    // Every service read so far: websites and apps share the serials.
+    let mut read: Vec<Key> = Vec::new();
+    let mut one = |cx: &mut Context<'_>, path: &dyn Fn() -> String, text: &str, app: Option<Option<AppKind>>| {
         if text.is_empty() {
-            continue; // field.required
+            return None; // field.required
         }
-        let path = || format!("/existing/websites/{i}/icp_number");
         let Some(key) = Key::read(text) else {
             problem(cx, path(), text, "it is not an ICP filing number", rule);
-            continue;
+            return None;
         };
-        if key.site.is_none() {
-            problem(
-                cx,
-                path(),
-                text,
-                "it is the number of a subject, not of a service",
-                rule,
-            );
+        let what = if app.is_some() { "app" } else { "website" };
+        let reason = if let Some(reason) = wrong_service(key, app) {
+            reason
         } else if subject.is_some_and(|s| s != key.subject()) {
-            problem(cx, path(), text, "it is not under the record's subject number", rule);
-        } else if websites.iter().any(|(k, _, _)| *k == key) {
-            problem(cx, path(), text, "another website on record has this number", rule);
+            "it is not under the record's subject number".to_owned()
+        } else if read.iter().any(|k| same_service(*k, key)) {
+            format!("another {what} on record has this number")
+        } else if read.iter().any(|k| k.site == key.site && k.subject() == key.subject()) {
+            "another service on record has this serial".to_owned()
         } else {
+            read.push(key);
+            return Some(key);
+        };
+        problem(cx, path(), text, &reason, rule);
+        None
+    };
+    let mut websites = Vec::new();
+    for (i, w) in existing.websites.iter().enumerate().take(MAX_WEBSITES) {
+        let path = || format!("/existing/websites/{i}/icp_number");
+        if let Some(key) = one(cx, &path, w.icp_number.trim(), None) {
             websites.push((key, i, w));
+        }
+    }
+    let mut apps = Vec::new();
+    for (i, a) in existing.apps.iter().enumerate().take(MAX_APPS) {
+        let path = || format!("/existing/apps/{i}/icp_number");
+        if let Some(key) = one(cx, &path, a.icp_number.trim(), Some(a.kind)) {
+            apps.push((key, i, a));
         }
     }
     Record {
         existing,
         subject,
         websites,
+        apps,
     }
 }
 
@@ -221,6 +299,7 @@ pub(crate) fn check(cx: &mut Context<'_>) {
         Operation::AddAccess => {
             subject_equal(cx, &record);
             accessed_websites(cx, &record);
+            accessed_apps(cx, &record);
             empty_record(cx, &record, &numbers);
         }
         Operation::ChangeSubject => {
@@ -234,10 +313,11 @@ pub(crate) fn check(cx: &mut Context<'_>) {
                 subject_change(cx, &record);
             }
             changed_websites(cx, &record);
+            changed_apps(cx, &record);
             nothing_changed(cx, &record);
         }
         Operation::CancelSubject => {}
-        Operation::CancelWebsite => cancelled_websites(cx, &record, &numbers),
+        Operation::CancelWebsite => cancelled_services(cx, &record, &numbers),
         Operation::CancelAccess => cancelled_access(cx, &record),
     }
     if subject_is_recorded(cx.operation_rules) {
@@ -247,9 +327,9 @@ pub(crate) fn check(cx: &mut Context<'_>) {
     }
 }
 
-/// A website of a full form whose number the operation requires is
-/// missing it (a new website: another order), or has one the operation
-/// forbids (a filed website in an add order).
+/// A service of a full form whose number the operation requires is
+/// missing it (a new website or app: another order), or has one the
+/// operation forbids (a filed one in an add order).
 fn combined(cx: &mut Context<'_>) {
     let op = cx.operation_rules;
     if op.website != WebsiteForm::Full {
@@ -257,17 +337,24 @@ fn combined(cx: &mut Context<'_>) {
     }
     let data = cx.rules;
     let rule = &data.operations.record.combined;
-    for (i, w) in cx.order_websites() {
-        let blank = w.icp_number.trim().is_empty();
+    let websites = cx
+        .order_websites()
+        .map(|(i, w)| ("websites", "a website", "website", i, w.icp_number.as_str()));
+    let apps = cx
+        .order_apps()
+        .map(|(i, a)| ("apps", "an app", "app", i, a.icp_number.as_str()));
+    let services: Vec<_> = websites.chain(apps).collect();
+    for (section, one, what, i, number) in services {
+        let blank = number.trim().is_empty();
         let (path, reason, instead) = match (op.website_number, blank) {
             (Presence::Required, true) => (
-                format!("/websites/{i}"),
-                "a website without a filing number is a new website",
+                format!("/{section}/{i}"),
+                format!("{one} without a filing number is a new {what}"),
                 "add_website",
             ),
             (Presence::Forbidden, false) => (
-                format!("/websites/{i}/icp_number"),
-                "a website with a filing number is a filed website",
+                format!("/{section}/{i}/icp_number"),
+                format!("{one} with a filing number is a filed {what}"),
                 "change_website",
             ),
             _ => continue,
@@ -300,49 +387,79 @@ fn province(cx: &mut Context<'_>, record: &Record<'_>) {
     cx.flag(Code::OperationImmutableField, "/province", rule, params);
 }
 
-/// The numbers of the order's websites: each must be a website's number on
-/// record. Returns, per website of the order, the recorded website it
-/// names.
-fn numbers<'a>(cx: &mut Context<'_>, record: &Record<'a>) -> Vec<Option<(usize, &'a RecordedWebsite)>> {
+/// The recorded services an order names, per website and per app of the
+/// order.
+struct Named<'a> {
+    websites: Vec<Option<(usize, &'a RecordedWebsite)>>,
+    apps: Vec<Option<(usize, &'a RecordedApp)>>,
+}
+
+/// The numbers of the order's services: each must be a number on record of
+/// a service of its kind (a website's for a website, an app's of the app's
+/// kind for an app). Returns the recorded services they name.
+fn numbers<'a>(cx: &mut Context<'_>, record: &Record<'a>) -> Named<'a> {
+    if cx.operation_rules.websites == Presence::Forbidden {
+        // Services the operation does not take: `field.not_allowed` says it all.
+        return Named {
+            websites: Vec::new(),
+            apps: Vec::new(),
+        };
+    }
     let data = cx.rules;
     let rule = &data.operations.record.unknown_number;
-    let mut out = Vec::new();
     let mut seen: Vec<Key> = Vec::new();
+    // Reads one number; `app` is the kind of an app's, `None` a website's.
+    let mut read = |cx: &mut Context<'_>, path: String, text: &str, app: Option<Option<AppKind>>| -> Option<Key> {
+        let key = Key::read(text)?; // blank: required or combined; unreadable: icp_number_format
+        if cx.operation == Operation::AddWebsite {
+            return None; // a filed service in an add order: combined
+        }
+        let what = if app.is_some() { "app" } else { "website" };
+        let reason = if let Some(reason) = wrong_service(key, app) {
+            Some(reason)
+        } else if record.subject.is_some_and(|s| s != key.subject()) {
+            Some("it is under another subject's number".to_owned())
+        } else if seen.iter().any(|k| same_service(*k, key)) {
+            Some(format!("the order names this {what} twice"))
+        } else {
+            None
+        };
+        seen.push(key);
+        match reason {
+            Some(reason) => {
+                problem(cx, path, text, &reason, rule);
+                None
+            }
+            None => Some(key),
+        }
+    };
+    let mut websites = Vec::new();
     for (i, w) in cx.order_websites() {
         let text = w.icp_number.trim();
-        let Some(key) = Key::read(text) else {
-            // blank: required or combined; unreadable: website.icp_number_format
-            out.push(None);
-            continue;
-        };
-        if cx.operation == Operation::AddWebsite {
-            out.push(None); // a filed website in an add order: combined
-            continue;
-        }
         let path = format!("/websites/{i}/icp_number");
-        let found = if key.site.is_none() {
-            problem(cx, path, text, "it is the number of a subject, not of a website", rule);
-            None
-        } else if key.service != Some(ServiceKind::Website) {
-            problem(cx, path, text, "it is the number of an app, not of a website", rule);
-            None
-        } else if record.subject.is_some_and(|s| s != key.subject()) {
-            problem(cx, path, text, "it is under another subject's number", rule);
-            None
-        } else if seen.contains(&key) {
-            problem(cx, path, text, "the order names this website twice", rule);
-            None
-        } else {
+        let found = read(cx, path.clone(), text, None).and_then(|key| {
             let found = record.find(key);
             if found.is_none() {
                 problem(cx, path, text, "it is not among the websites on record", rule);
             }
             found
-        };
-        seen.push(key);
-        out.push(found);
+        });
+        websites.push(found);
     }
-    out
+    let mut apps = Vec::new();
+    for (i, a) in cx.order_apps() {
+        let text = a.icp_number.trim();
+        let path = format!("/apps/{i}/icp_number");
+        let found = read(cx, path.clone(), text, Some(a.kind)).and_then(|key| {
+            let found = record.find_app(key);
+            if found.is_none() {
+                problem(cx, path, text, "it is not among the apps on record", rule);
+            }
+            found
+        });
+        apps.push(found);
+    }
+    Named { websites, apps }
 }
 
 /// A certificate's number, normalised for comparison.
@@ -513,21 +630,57 @@ fn website_values(i: usize, given: &Website, recorded: &RecordedWebsite) -> Vec<
     push("name", "name", &given.name, &recorded.name);
     push("homepage", "homepage", &given.homepage, &recorded.homepage);
     push("remarks", "remarks", &given.remarks, &recorded.remarks);
-    let content = |c: &[crate::vocabulary::Content]| {
-        let mut ids: Vec<&str> = c.iter().map(|c| c.as_str()).collect();
-        ids.sort_unstable();
-        ids.join(",")
-    };
     push(
         "content",
         "content",
-        &content(&given.content),
-        &content(&recorded.content),
+        &content_ids(&given.content),
+        &content_ids(&recorded.content),
     );
     if let (Some(g), Some(r)) = (&given.manager, &recorded.manager) {
         person_values(&mut out, &format!("/websites/{i}/manager"), Part::Websites, g, r);
     }
     out
+}
+
+/// An app's values to compare with the record (its platforms and domains
+/// aside).
+fn app_values(i: usize, given: &App, recorded: &RecordedApp) -> Vec<Compared> {
+    let mut out = Vec::new();
+    let mut push = |key: &str, field: &'static str, g: &str, r: &str| {
+        out.push(Compared {
+            path: format!("/apps/{i}/{key}"),
+            field,
+            part: Part::Websites,
+            kind: Kind::Text,
+            given: g.to_owned(),
+            recorded: r.to_owned(),
+        })
+    };
+    push("name", "name", &given.name, &recorded.name);
+    push(
+        "mini_program_id",
+        "mini_program_id",
+        &given.mini_program_id,
+        &recorded.mini_program_id,
+    );
+    push("remarks", "remarks", &given.remarks, &recorded.remarks);
+    push(
+        "content",
+        "content",
+        &content_ids(&given.content),
+        &content_ids(&recorded.content),
+    );
+    if let (Some(g), Some(r)) = (&given.manager, &recorded.manager) {
+        person_values(&mut out, &format!("/apps/{i}/manager"), Part::Websites, g, r);
+    }
+    out
+}
+
+/// Service content ids, sorted, for comparison.
+fn content_ids(content: &[crate::vocabulary::Content]) -> String {
+    let mut ids: Vec<&str> = content.iter().map(|c| c.as_str()).collect();
+    ids.sort_unstable();
+    ids.join(",")
 }
 
 /// The ASCII form of a domain name, for comparison.
@@ -545,18 +698,16 @@ fn mismatch(cx: &mut Context<'_>, c: &Compared, rule: &Rule) {
 }
 
 /// Whether the order's hosting provider already accesses a recorded
-/// website: the subject is then at this provider (有主体).
+/// service: the subject is then at this provider (有主体).
 fn at_provider(order: &Application, existing: &Existing) -> bool {
     let Some(Hosting::CloudServer(server)) = &order.hosting else {
         return false;
     };
     let provider = server.provider.trim();
+    let here = |providers: &[String]| providers.iter().any(|p| p.trim().eq_ignore_ascii_case(provider));
     !provider.is_empty()
-        && existing.websites.iter().any(|w| {
-            w.access_providers
-                .iter()
-                .any(|p| p.trim().eq_ignore_ascii_case(provider))
-        })
+        && (existing.websites.iter().any(|w| here(&w.access_providers))
+            || existing.apps.iter().any(|a| here(&a.access_providers)))
 }
 
 /// A certificate upgrade: the record holds a number from before the
@@ -666,14 +817,16 @@ fn new_websites(cx: &mut Context<'_>, record: &Record<'_>) {
 
 /// What the province says of a record with no accessed service (a 空壳),
 /// or with a service without access, before an add or access order.
-fn empty_record(cx: &mut Context<'_>, record: &Record<'_>, numbers: &[Option<(usize, &RecordedWebsite)>]) {
+fn empty_record(cx: &mut Context<'_>, record: &Record<'_>, numbers: &Named<'_>) {
     let Some(province) = cx.province() else { return };
     let slug = cx.order.province.map(Province::slug).unwrap_or_default();
     let operation = cx.operation.as_str();
     let accessed = |w: &RecordedWebsite| w.access_providers.iter().any(|p| !p.trim().is_empty());
+    let app_accessed = |a: &RecordedApp| a.access_providers.iter().any(|p| !p.trim().is_empty());
     if cx.operation == Operation::AddWebsite
         && let Some((EmptySubject::CancelFirst, rule)) = &province.operations.empty_subject
         && !record.existing.websites.iter().any(accessed)
+        && !record.existing.apps.iter().any(app_accessed)
     {
         let params = params! {
             "province" => slug,
@@ -683,7 +836,7 @@ fn empty_record(cx: &mut Context<'_>, record: &Record<'_>, numbers: &[Option<(us
         cx.flag(Code::OperationNotAllowedInProvince, "/existing", rule, params);
     }
     if let Some(rule) = &province.operations.empty_service_on_record {
-        let in_order: Vec<usize> = numbers.iter().flatten().map(|(k, _)| *k).collect();
+        let in_order: Vec<usize> = numbers.websites.iter().flatten().map(|(k, _)| *k).collect();
         for (k, w) in record.existing.websites.iter().enumerate().take(MAX_WEBSITES) {
             if !accessed(w) && !in_order.contains(&k) {
                 let params =
@@ -699,16 +852,55 @@ fn empty_record(cx: &mut Context<'_>, record: &Record<'_>, numbers: &[Option<(us
     }
 }
 
-/// The websites of an access order are filed ones, as recorded.
-fn accessed_websites(cx: &mut Context<'_>, record: &Record<'_>) {
+/// The rule an access order's services are compared with the record by:
+/// the province's, where it lets them differ, else the national one.
+fn access_rule<'r>(cx: &Context<'r>) -> &'r Rule {
     let data = cx.rules;
-    let national = &data.operations.record;
-    let relaxed = cx
-        .province()
+    cx.province()
         .and_then(|p| p.operations.access_mismatch.as_ref())
         .filter(|(parts, _)| parts.contains(&Part::Websites))
-        .map(|(_, rule)| rule);
-    let rule = relaxed.unwrap_or(&national.add_access_mismatch);
+        .map_or(&data.operations.record.add_access_mismatch, |(_, rule)| rule)
+}
+
+/// The domains of an accessed service (at `prefix`), exactly as filed,
+/// where the record gives them: none added, none left out.
+fn domains_as_filed(cx: &mut Context<'_>, prefix: &str, given: &[Domain], recorded: &[Domain], rule: &Rule) {
+    if recorded.is_empty() {
+        return;
+    }
+    let filed: Vec<String> = recorded.iter().map(|d| domain_key(&d.name)).collect();
+    let given: Vec<String> = given.iter().take(MAX_DOMAINS).map(|d| domain_key(&d.name)).collect();
+    for (j, d) in given.iter().enumerate() {
+        if !d.is_empty() && !filed.contains(d) {
+            let c = Compared {
+                path: format!("{prefix}/domains/{j}/name"),
+                field: "domains",
+                part: Part::Websites,
+                kind: Kind::Text,
+                given: d.clone(),
+                recorded: filed.join(", "),
+            };
+            mismatch(cx, &c, rule);
+        }
+    }
+    for f in &filed {
+        if !given.contains(f) {
+            let c = Compared {
+                path: format!("{prefix}/domains"),
+                field: "domains",
+                part: Part::Websites,
+                kind: Kind::Text,
+                given: given.join(", "),
+                recorded: f.clone(),
+            };
+            mismatch(cx, &c, rule);
+        }
+    }
+}
+
+/// The websites of an access order are filed ones, as recorded.
+fn accessed_websites(cx: &mut Context<'_>, record: &Record<'_>) {
+    let rule = access_rule(cx);
     for (i, w) in cx.order_websites() {
         let Some(key) = Key::read(&w.icp_number) else { continue };
         let Some((_, recorded)) = record.find(key) else {
@@ -719,42 +911,67 @@ fn accessed_websites(cx: &mut Context<'_>, record: &Record<'_>) {
                 mismatch(cx, &c, rule);
             }
         }
-        if recorded.domains.is_empty() {
+        domains_as_filed(cx, &format!("/websites/{i}"), &w.domains, &recorded.domains, rule);
+    }
+}
+
+/// The platform of a recorded app that an order's platform is, by kind.
+fn recorded_platform(recorded: &RecordedApp, platform: &Platform) -> Option<usize> {
+    let kind = platform.platform?;
+    recorded.platforms.iter().position(|r| r.platform == Some(kind))
+}
+
+/// The apps of an access order are filed ones, as recorded: their data,
+/// their platforms (a platform not on record is added by a change) with
+/// their identifiers, and the domains they call.
+fn accessed_apps(cx: &mut Context<'_>, record: &Record<'_>) {
+    let rule = access_rule(cx);
+    let data = cx.rules;
+    for (i, a) in cx.order_apps() {
+        let Some((_, recorded)) = Key::read(&a.icp_number).and_then(|k| record.find_app(k)) else {
             continue;
+        };
+        let mut compared = app_values(i, a, recorded);
+        if !recorded.platforms.is_empty() {
+            for (j, p) in a.platforms.iter().enumerate().take(MAX_LIST) {
+                let Some(kind) = p.platform else { continue };
+                match recorded_platform(recorded, p) {
+                    None => {
+                        let filed: Vec<&str> = recorded
+                            .platforms
+                            .iter()
+                            .filter_map(|r| r.platform)
+                            .map(|k| k.as_str())
+                            .collect();
+                        compared.push(Compared {
+                            path: format!("/apps/{i}/platforms/{j}/platform"),
+                            field: "platforms",
+                            part: Part::Websites,
+                            kind: Kind::Text,
+                            given: kind.as_str().to_owned(),
+                            recorded: filed.join(", "),
+                        });
+                    }
+                    Some(k) => {
+                        let field = data.apps.platform(kind).identifier;
+                        compared.push(Compared {
+                            path: format!("/apps/{i}/platforms/{j}/{}", field.as_str()),
+                            field: field.as_str(),
+                            part: Part::Websites,
+                            kind: Kind::Text,
+                            given: identifier(p, field).to_owned(),
+                            recorded: identifier(&recorded.platforms[k], field).to_owned(),
+                        });
+                    }
+                }
+            }
         }
-        let filed: Vec<String> = recorded.domains.iter().map(|d| domain_key(&d.name)).collect();
-        let given: Vec<String> = w
-            .domains
-            .iter()
-            .take(MAX_DOMAINS)
-            .map(|d| domain_key(&d.name))
-            .collect();
-        for (j, d) in given.iter().enumerate() {
-            if !d.is_empty() && !filed.contains(d) {
-                let c = Compared {
-                    path: format!("/websites/{i}/domains/{j}/name"),
-                    field: "domains",
-                    part: Part::Websites,
-                    kind: Kind::Text,
-                    given: d.clone(),
-                    recorded: filed.join(", "),
-                };
+        for c in compared {
+            if c.differs() == Some(true) {
                 mismatch(cx, &c, rule);
             }
         }
-        for f in &filed {
-            if !given.contains(f) {
-                let c = Compared {
-                    path: format!("/websites/{i}/domains"),
-                    field: "domains",
-                    part: Part::Websites,
-                    kind: Kind::Text,
-                    given: given.join(", "),
-                    recorded: f.clone(),
-                };
-                mismatch(cx, &c, rule);
-            }
-        }
+        domains_as_filed(cx, &format!("/apps/{i}"), &a.domains, &recorded.domains, rule);
     }
 }
 
@@ -963,9 +1180,58 @@ fn changed_websites(cx: &mut Context<'_>, record: &Record<'_>) {
     }
 }
 
+/// A platform's identifier and a mini program's id, as filed, are not
+/// known to be replaceable by a change (a package name may be added, HW-RULES;
+/// another one may be another app): a replaced one is a warning.
+fn changed_apps(cx: &mut Context<'_>, record: &Record<'_>) {
+    let data = cx.rules;
+    let rule = &data.operations.record.app_identifier_changed;
+    for (i, a) in cx.order_apps() {
+        let Some((_, recorded)) = Key::read(&a.icp_number).and_then(|k| record.find_app(k)) else {
+            continue;
+        };
+        let mut replaced: Vec<(String, &'static str, &str)> = Vec::new();
+        for (j, p) in a.platforms.iter().enumerate().take(MAX_LIST) {
+            let (Some(kind), Some(k)) = (p.platform, recorded_platform(recorded, p)) else {
+                continue;
+            };
+            let field = data.apps.platform(kind).identifier;
+            let filed = identifier(&recorded.platforms[k], field).trim();
+            let given = identifier(p, field);
+            if !filed.is_empty() && !given.trim().is_empty() && !Kind::Text.equal(given, filed) {
+                replaced.push((
+                    format!("/apps/{i}/platforms/{j}/{}", field.as_str()),
+                    field.as_str(),
+                    filed,
+                ));
+            }
+        }
+        let filed = recorded.mini_program_id.trim();
+        if !filed.is_empty() && !a.mini_program_id.trim().is_empty() && !Kind::Text.equal(&a.mini_program_id, filed) {
+            replaced.push((format!("/apps/{i}/mini_program_id"), "mini_program_id", filed));
+        }
+        for (path, field, filed) in replaced {
+            let params = params! {
+                "field" => field,
+                "recorded" => filed,
+                "reason" => "an identifier may be added to a filed app, but another one may be another app",
+            };
+            cx.flag(Code::OperationImmutableField, path, rule, params);
+        }
+    }
+}
+
+/// Sorted and joined, for comparing lists whatever their order.
+fn joined(items: impl Iterator<Item = String>) -> String {
+    let mut v: Vec<String> = items.collect();
+    v.sort();
+    v.join(",")
+}
+
 /// A change order whose data equals the record, where the record gives it.
 fn nothing_changed(cx: &mut Context<'_>, record: &Record<'_>) {
     let op = cx.operation_rules;
+    let data = cx.rules;
     let mut compared: Vec<Compared> = Vec::new();
     if op.subject != Presence::Forbidden {
         let (Some(given), Some(recorded)) = (cx.order.subject.as_ref(), record.existing.subject.as_ref()) else {
@@ -981,23 +1247,41 @@ fn nothing_changed(cx: &mut Context<'_>, record: &Record<'_>) {
             recorded: number_of(&recorded.certificate).into_owned(),
         });
     }
+    let domains = |path: String, given: &[Domain], recorded: &[Domain]| Compared {
+        path,
+        field: "domains",
+        part: Part::Websites,
+        kind: Kind::Text,
+        given: joined(given.iter().map(|d| domain_key(&d.name))),
+        recorded: joined(recorded.iter().map(|d| domain_key(&d.name))),
+    };
     for (i, w) in cx.order_websites() {
         let Some((_, recorded)) = Key::read(&w.icp_number).and_then(|k| record.find(k)) else {
             return;
         };
         compared.extend(website_values(i, w, recorded));
-        let names = |d: &mut dyn Iterator<Item = String>| {
-            let mut v: Vec<String> = d.collect();
-            v.sort();
-            v.join(",")
+        compared.push(domains(format!("/websites/{i}/domains"), &w.domains, &recorded.domains));
+    }
+    for (i, a) in cx.order_apps() {
+        let Some((_, recorded)) = Key::read(&a.icp_number).and_then(|k| record.find_app(k)) else {
+            return;
+        };
+        compared.extend(app_values(i, a, recorded));
+        compared.push(domains(format!("/apps/{i}/domains"), &a.domains, &recorded.domains));
+        let platforms = |platforms: &[Platform]| {
+            joined(platforms.iter().filter_map(|p| {
+                let kind = p.platform?;
+                let field = data.apps.platform(kind).identifier;
+                Some(format!("{}:{}", kind.as_str(), identifier(p, field).trim()))
+            }))
         };
         compared.push(Compared {
-            path: format!("/websites/{i}/domains"),
-            field: "domains",
+            path: format!("/apps/{i}/platforms"),
+            field: "platforms",
             part: Part::Websites,
             kind: Kind::Text,
-            given: names(&mut w.domains.iter().map(|d| domain_key(&d.name))),
-            recorded: names(&mut recorded.domains.iter().map(|d| domain_key(&d.name))),
+            given: platforms(&a.platforms),
+            recorded: platforms(&recorded.platforms),
         });
     }
     // Nothing changed only when every value the order gives is recorded
@@ -1007,7 +1291,6 @@ fn nothing_changed(cx: &mut Context<'_>, record: &Record<'_>) {
             .iter()
             .all(|c| c.given.trim().is_empty() || c.differs() == Some(false));
     if unchanged {
-        let data = cx.rules;
         let params = params! { "operation" => cx.operation.as_str() };
         cx.flag(
             Code::OperationNothingChanged,
@@ -1018,26 +1301,38 @@ fn nothing_changed(cx: &mut Context<'_>, record: &Record<'_>) {
     }
 }
 
-/// Cancelling websites: one per order (a warning), and the last one leaves
-/// an empty subject.
-fn cancelled_websites(cx: &mut Context<'_>, record: &Record<'_>, numbers: &[Option<(usize, &RecordedWebsite)>]) {
+/// Cancelling services: one per order (a warning), and the last service
+/// on record, website or app, leaves an empty subject.
+fn cancelled_services(cx: &mut Context<'_>, record: &Record<'_>, numbers: &Named<'_>) {
     let data = cx.rules;
     let national = &data.operations.record;
-    let count = cx.order.websites.len().min(MAX_WEBSITES);
-    if count > 1 {
-        let params = params! {
-            "count" => count,
+    let websites = cx.order.websites.len().min(MAX_WEBSITES);
+    let apps = cx.order.apps.len().min(MAX_APPS);
+    if websites + apps > 1 {
+        // The second service of the order, websites first.
+        let path = match websites {
+            0 => "/apps/1".to_owned(),
+            1 => "/apps/0".to_owned(),
+            _ => "/websites/1".to_owned(),
+        };
+        let mut params = params! {
+            "count" => websites,
             "limit" => 1,
             "province" => cx.order.province.map(Province::slug).unwrap_or_default(),
         };
+        if apps > 0 {
+            params.insert("apps".into(), apps.into());
+        }
         cx.flag(
             Code::SubmissionTooManyWebsites,
-            "/websites/1",
+            path,
             &national.cancel_one_website,
             params,
         );
     }
-    if let Some(rule) = cx.province().and_then(|p| p.operations.cancel_website_offline.as_ref()) {
+    if websites > 0
+        && let Some(rule) = cx.province().and_then(|p| p.operations.cancel_website_offline.as_ref())
+    {
         let params = params! {
             "province" => cx.order.province.map(Province::slug).unwrap_or_default(),
             "operation" => cx.operation.as_str(),
@@ -1045,51 +1340,68 @@ fn cancelled_websites(cx: &mut Context<'_>, record: &Record<'_>, numbers: &[Opti
         };
         cx.flag(Code::OperationNotAllowedInProvince, "/websites", rule, params);
     }
-    let cancelled: Vec<usize> = numbers.iter().flatten().map(|(k, _)| *k).collect();
+    let cancelled: Vec<usize> = numbers.websites.iter().flatten().map(|(k, _)| *k).collect();
+    let cancelled_apps: Vec<usize> = numbers.apps.iter().flatten().map(|(k, _)| *k).collect();
     let remaining = record
         .websites
         .iter()
         .filter(|(_, k, _)| !cancelled.contains(k))
-        .count();
-    if !cancelled.is_empty()
-        && remaining == 0
-        && record.websites.len() == record.existing.websites.len().min(MAX_WEBSITES)
-        && let Some(last) = numbers.iter().rposition(Option::is_some)
+        .count()
+        + record
+            .apps
+            .iter()
+            .filter(|(_, k, _)| !cancelled_apps.contains(k))
+            .count();
+    // The last service the order names, in document order.
+    let last = match numbers.apps.iter().rposition(Option::is_some) {
+        Some(j) => Some(format!("/apps/{j}")),
+        None => numbers
+            .websites
+            .iter()
+            .rposition(Option::is_some)
+            .map(|i| format!("/websites/{i}")),
+    };
+    if remaining == 0
+        && record.complete()
+        && let Some(last) = last
     {
         let params =
-            params! { "reason" => "cancelling the last website on record leaves the subject without a service" };
-        cx.flag(
-            Code::OperationLeavesEmptySubject,
-            format!("/websites/{last}"),
-            &national.last_website,
-            params,
-        );
+            params! { "reason" => "cancelling the last service on record leaves the subject without a service" };
+        cx.flag(Code::OperationLeavesEmptySubject, last, &national.last_website, params);
     }
 }
 
-/// Cancelling access: a website with no other access provider on record
-/// is left without one.
+/// Cancelling access: a website or app with no other access provider on
+/// record is left without one.
 fn cancelled_access(cx: &mut Context<'_>, record: &Record<'_>) {
     let data = cx.rules;
     let rule = &data.operations.record.last_access;
+    let alone = |providers: &[String]| providers.iter().filter(|p| !p.trim().is_empty()).count() <= 1;
+    let mut left: Vec<(String, &str)> = Vec::new();
     for (i, w) in cx.order_websites() {
-        let Some((_, recorded)) = Key::read(&w.icp_number).and_then(|k| record.find(k)) else {
-            continue;
-        };
-        let providers = recorded
-            .access_providers
-            .iter()
-            .filter(|p| !p.trim().is_empty())
-            .count();
-        if providers <= 1 {
-            let params = params! { "reason" => "the website has no other access provider on record" };
-            cx.flag(
-                Code::OperationLeavesEmptySubject,
+        if let Some((_, recorded)) = Key::read(&w.icp_number).and_then(|k| record.find(k))
+            && alone(&recorded.access_providers)
+        {
+            left.push((
                 format!("/websites/{i}"),
-                rule,
-                params,
-            );
+                "the website has no other access provider on record",
+            ));
         }
+    }
+    for (i, a) in cx.order_apps() {
+        if let Some((_, recorded)) = Key::read(&a.icp_number).and_then(|k| record.find_app(k))
+            && alone(&recorded.access_providers)
+        {
+            left.push((format!("/apps/{i}"), "the app has no other access provider on record"));
+        }
+    }
+    for (path, reason) in left {
+        cx.flag(
+            Code::OperationLeavesEmptySubject,
+            path,
+            rule,
+            params! { "reason" => reason },
+        );
     }
 }
 
@@ -1101,10 +1413,10 @@ pub(crate) fn materials(cx: &Context<'_>, mut checklist: Vec<Material>) -> Vec<M
     let elsewhere = || cx.order.existing.as_ref().is_none_or(|e| !at_provider(cx.order, e));
     let subject = op.materials.contains(&MaterialsOf::Subject)
         || (op.materials.contains(&MaterialsOf::SubjectElsewhere) && elsewhere());
-    let websites = op.materials.contains(&MaterialsOf::Websites);
+    let services = op.materials.contains(&MaterialsOf::Websites);
     checklist.retain(|m| {
-        if m.concerns.starts_with("/websites") {
-            websites
+        if m.concerns.starts_with("/websites") || m.concerns.starts_with("/apps") {
+            services
         } else {
             subject
         }
@@ -1191,6 +1503,30 @@ pub(crate) fn recipients(cx: &Context<'_>) -> Vec<String> {
                 (None, Some((k, r))) if r.manager.is_some() => {
                     let m = r.manager.as_ref().unwrap_or(&EMPTY_PERSON);
                     add(format!("/existing/websites/{k}/manager"), &m.name, &m.certificate);
+                }
+                _ if personal => {
+                    if let Some(s) = subject {
+                        add(prefix.to_owned(), &s.name, &s.certificate);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // The apps' responsible people (App负责人) likewise.
+        let app_keys: Vec<Option<Key>> = existing.map_or_else(Vec::new, |e| {
+            e.apps.iter().take(MAX_APPS).map(|r| Key::read(&r.icp_number)).collect()
+        });
+        for (i, a) in cx.order_apps() {
+            let recorded = existing.and_then(|e| {
+                let key = Key::read(&a.icp_number)?;
+                let k = app_keys.iter().position(|k| *k == Some(key))?;
+                Some((k, &e.apps[k]))
+            });
+            match (&a.manager, recorded) {
+                (Some(m), _) => add(format!("/apps/{i}/manager"), &m.name, &m.certificate),
+                (None, Some((k, r))) if r.manager.is_some() => {
+                    let m = r.manager.as_ref().unwrap_or(&EMPTY_PERSON);
+                    add(format!("/existing/apps/{k}/manager"), &m.name, &m.certificate);
                 }
                 _ if personal => {
                     if let Some(s) = subject {

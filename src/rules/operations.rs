@@ -55,7 +55,8 @@ pub(crate) enum MaterialsOf {
     /// The subject's, only when the subject is not yet at this access
     /// provider (no recorded website lists the order's hosting provider).
     SubjectElsewhere,
-    /// The websites' (and their managers', domains', pre-approvals').
+    /// The services' (the websites' and apps', and their managers',
+    /// domains', pre-approvals').
     Websites,
 }
 
@@ -65,7 +66,8 @@ pub(crate) enum MaterialsOf {
 pub(crate) enum Recipient {
     /// The principal (主体负责人; a personal filer is their own).
     Principal,
-    /// The manager of each website of the order (网站负责人).
+    /// The manager of each website and app of the order (网站负责人,
+    /// App负责人).
     Managers,
 }
 
@@ -145,6 +147,7 @@ pub(crate) struct RecordRules {
     pub(crate) province_subject_change: Rule,
     pub(crate) certificate_number: Rule,
     pub(crate) domain_added: Rule,
+    pub(crate) app_identifier_changed: Rule,
     pub(crate) unknown_number: Rule,
     pub(crate) record: Rule,
     pub(crate) entity_to_personal: Rule,
@@ -186,6 +189,7 @@ impl OperationsRules {
             province_subject_change: Entry,
             certificate_number: Entry,
             domain_added: Entry,
+            app_identifier_changed: Entry,
             unknown_number: Entry,
             record: Entry,
             entity_to_personal: Entry,
@@ -256,6 +260,7 @@ impl OperationsRules {
             province_subject_change: register("province_subject_change", &r.province_subject_change)?,
             certificate_number: register("certificate_number", &r.certificate_number)?,
             domain_added: register("domain_added", &r.domain_added)?,
+            app_identifier_changed: register("app_identifier_changed", &r.app_identifier_changed)?,
             unknown_number: register("unknown_number", &r.unknown_number)?,
             record: register("record", &r.record)?,
             entity_to_personal: register("entity_to_personal", &r.entity_to_personal)?,

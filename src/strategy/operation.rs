@@ -16,12 +16,14 @@ use proptest::sample::{Index, select};
 use super::mutation::ExpectedFinding;
 use super::names::{KINDS, TOPICS};
 use super::valid::{credit_code, organization_code, resident_id, valid_application};
-use crate::application::{Application, Certificate, CloudServer, Existing, Hosting, RecordedWebsite, Subject, Website};
+use crate::application::{
+    App, Application, Certificate, CloudServer, Existing, Hosting, RecordedApp, RecordedWebsite, Subject, Website,
+};
 use crate::code::Code;
 use crate::province::Province;
 use crate::rules::operations::{EntityToPersonal, ProvinceOperationRules};
 use crate::ruleset::RuleSet;
-use crate::vocabulary::{Billing, CertificateKind, FilingType, Operation, SubjectKind};
+use crate::vocabulary::{AppKind, Billing, CertificateKind, FilingType, Operation, SubjectKind};
 
 /// The access providers of recorded websites.
 const PROVIDERS: &[&str] = &["aliyun", "tencent", "huawei", "volcengine"];
@@ -39,24 +41,28 @@ fn province_rules(province: Province) -> &'static ProvinceOperationRules {
 /// a warning (at most the info finding of an operating website).
 ///
 /// Each is derived from a [`valid_application`] of the province: its
-/// subject and websites are the filing on record (`existing`: a subject
-/// number of the province, its websites numbered under it, each accessed
-/// by one or two providers, and sometimes a website of its own beside
-/// them), and the order has the sections the operation requires:
+/// subject, websites and apps are the filing on record (`existing`: a
+/// subject number of the province, its websites numbered under it, then
+/// its apps with their kind letter, each accessed by one or two
+/// providers, and sometimes a website of its own beside them), and the
+/// order has the sections the operation requires:
 ///
 /// - `first_filing`: the application itself;
-/// - `add_website`: the application's websites, new, beside one or two
-///   recorded websites of their own, the subject as recorded;
-/// - `add_access`: the recorded websites, as recorded, with their numbers,
-///   at a new provider;
+/// - `add_website`: the application's websites and apps, new, beside one
+///   or two recorded websites of their own, the subject as recorded;
+/// - `add_access`: the recorded websites and apps, as recorded, with their
+///   numbers, at a new provider;
 /// - `change_subject`: the subject with another mailing address (the same
 ///   certificate: no province refuses a subject's own changes);
-/// - `change_website`: some recorded websites by number, one renamed;
+/// - `change_website`: some recorded websites by number, one renamed, and
+///   some recorded apps by number;
 /// - `change_filing`: the subject changed so, and some recorded websites
-///   by number, sometimes one renamed;
+///   by number, sometimes one renamed, and some recorded apps;
 /// - `cancel_subject`: the record alone;
-/// - `cancel_website`: one website by number, of a record of two or more;
-/// - `cancel_access`: websites by number, each recorded at two providers.
+/// - `cancel_website`: one service by number, a website or sometimes an
+///   app, of a record of two or more websites;
+/// - `cancel_access`: websites and some apps by number, each recorded at
+///   two providers.
 ///
 /// One pair cannot be free of warnings: Guizhou takes a website's
 /// cancellation only by fax or mail, so its `cancel_website` orders carry
@@ -122,6 +128,32 @@ fn recorded(website: &Website, icp_number: String, providers: &[&str]) -> Record
         remarks: website.remarks.clone(),
         icp_number,
         access_providers: providers.iter().map(|p| (*p).to_owned()).collect(),
+    }
+}
+
+/// A recorded app from an app of the application.
+fn recorded_app(app: &App, icp_number: String, providers: &[&str]) -> RecordedApp {
+    RecordedApp {
+        kind: app.kind,
+        name: app.name.clone(),
+        platforms: app.platforms.clone(),
+        mini_program_id: app.mini_program_id.clone(),
+        domains: app.domains.clone(),
+        content: app.content.clone(),
+        manager: app.manager.clone(),
+        remarks: app.remarks.clone(),
+        icp_number,
+        access_providers: providers.iter().map(|p| (*p).to_owned()).collect(),
+    }
+}
+
+/// The kind letter of an app's number: `A` an app, `X` a mini program,
+/// `K` a quick app.
+fn letter(kind: Option<AppKind>) -> &'static str {
+    match kind {
+        Some(AppKind::MiniProgram) => "X",
+        Some(AppKind::QuickApp) => "K",
+        Some(AppKind::App) | None => "A",
     }
 }
 
@@ -217,16 +249,12 @@ fn order(first: Application, operation: Operation, choice: u64) -> Application {
         subject_number: number.clone(),
         subject: subject.clone(),
         websites: Vec::new(),
+        apps: Vec::new(),
     };
     let mut order = Application {
         operation: Some(operation),
         ..first.clone()
     };
-    // An add order may add apps beside its websites; the orders on filed
-    // services name websites only (the record holds no apps).
-    if operation != Operation::AddWebsite {
-        order.apps.clear();
-    }
 
     // The record: the application's websites, numbered, except for an add
     // order, whose websites are new; a website of its own where the
@@ -255,7 +283,46 @@ fn order(first: Application, operation: Operation, choice: u64) -> Application {
             record.websites.push(recorded(&w, site(k), &providers(k)));
         }
     }
+    // The record's apps: the application's, numbered after the websites
+    // (one serial per subject), except for an add order, whose apps are new.
+    let app_number = |j: usize| {
+        let k = record.websites.len() + j;
+        format!("{number}-{}{}", k + 1, letter(first.apps.get(j).and_then(|a| a.kind)))
+    };
+    let app_numbers: Vec<String> = (0..first.apps.len()).map(app_number).collect();
+    if filed {
+        for (j, a) in first.apps.iter().enumerate() {
+            let k = record.websites.len() + j;
+            record.apps.push(recorded_app(a, app_numbers[j].clone(), &providers(k)));
+        }
+    }
     order.existing = Some(record);
+    // The apps the order names by number: all of an access order's, a
+    // subset of a change's, one instead of the website of some
+    // cancellations.
+    let apps_numbered = |chosen: &[usize]| -> Vec<App> {
+        chosen
+            .iter()
+            .filter_map(|j| first.apps.get(*j).map(|a| (j, a)))
+            .map(|(j, a)| App {
+                icp_number: app_numbers[*j].clone(),
+                ..a.clone()
+            })
+            .collect()
+    };
+    let apps_by_number = |chosen: &[usize]| -> Vec<App> {
+        chosen
+            .iter()
+            .map(|j| App {
+                // Sometimes with its kind, which a number alone may carry.
+                kind: first.apps.get(*j).and_then(|a| a.kind).filter(|_| bits >> 13 & 1 == 1),
+                icp_number: app_numbers[*j].clone(),
+                ..App::default()
+            })
+            .collect()
+    };
+    let m = first.apps.len();
+    let chosen_apps: Vec<usize> = (0..m).filter(|j| bits >> (j + 14) & 1 == 1).collect();
 
     // The websites the order names by number: a non-empty subset.
     let n = first.websites.len();
@@ -292,14 +359,17 @@ fn order(first: Application, operation: Operation, choice: u64) -> Application {
         Operation::FirstFiling | Operation::AddWebsite => {}
         Operation::AddAccess => {
             order.websites = numbered(&(0..n).collect::<Vec<_>>());
+            order.apps = apps_numbered(&(0..m).collect::<Vec<_>>());
         }
         Operation::ChangeSubject => {
             order.subject = changed_subject(&subject);
             order.websites.clear();
+            order.apps.clear();
             order.hosting = None;
         }
         Operation::ChangeWebsite | Operation::ChangeFiling => {
             order.websites = numbered(&chosen);
+            order.apps = apps_numbered(&chosen_apps);
             order.hosting = None;
             order.subject = if operation == Operation::ChangeFiling {
                 changed_subject(&subject)
@@ -317,14 +387,29 @@ fn order(first: Application, operation: Operation, choice: u64) -> Application {
         Operation::CancelSubject => {
             order.subject = None;
             order.websites.clear();
+            order.apps.clear();
             order.hosting = None;
         }
-        Operation::CancelWebsite | Operation::CancelAccess => {
-            if operation == Operation::CancelWebsite {
-                chosen.truncate(1);
+        Operation::CancelWebsite => {
+            // One service: a website, or sometimes an app.
+            order.subject = None;
+            order.hosting = None;
+            match chosen_apps.first() {
+                Some(j) if bits >> 20 & 1 == 1 => {
+                    order.websites.clear();
+                    order.apps = apps_by_number(&[*j]);
+                }
+                _ => {
+                    chosen.truncate(1);
+                    order.websites = by_number(&chosen);
+                    order.apps.clear();
+                }
             }
+        }
+        Operation::CancelAccess => {
             order.subject = None;
             order.websites = by_number(&chosen);
+            order.apps = apps_by_number(&chosen_apps);
             order.hosting = None;
         }
     }
@@ -399,6 +484,11 @@ operation_mutation_kinds! {
     /// An added website with the name of a recorded one, where the
     /// province refuses it.
     WebsiteNameOnRecord => OperationWebsiteNameOnRecord,
+    /// An app's number that is not the record's: an app of the order
+    /// names a serial, of its kind, that is not on record, or (an order
+    /// that names no app) a recorded app's number is under another subject
+    /// number.
+    UnknownAppNumber => OperationUnknownNumber,
     /// A recorded website left without an access provider beside an add
     /// or access order, where the province asks to settle it first.
     EmptyServiceOnRecord => OperationEmptyServiceOnRecord,
@@ -576,6 +666,9 @@ impl OperationMutation {
                 for w in &mut existing.websites {
                     swap(&mut w.icp_number);
                 }
+                for a in &mut existing.apps {
+                    swap(&mut a.icp_number);
+                }
                 "/province".into()
             }
             (K::ImmutableField, O::ChangeWebsite | O::ChangeFiling) => {
@@ -674,9 +767,16 @@ impl OperationMutation {
             }
 
             (K::LeavesEmptySubject, O::CancelWebsite) => {
-                let number = order.websites.first()?.icp_number.clone();
-                order.existing.as_mut()?.websites.retain(|w| w.icp_number == number);
-                "/websites/0".into()
+                // The record keeps only the service the order cancels.
+                let (number, path) = match (order.websites.first(), order.apps.first()) {
+                    (Some(w), _) => (w.icp_number.clone(), "/websites/0"),
+                    (None, Some(a)) => (a.icp_number.clone(), "/apps/0"),
+                    (None, None) => return None,
+                };
+                let existing = order.existing.as_mut()?;
+                existing.websites.retain(|w| w.icp_number == number);
+                existing.apps.retain(|a| a.icp_number == number);
+                path.into()
             }
             (K::LeavesEmptySubject, O::CancelAccess) => {
                 let number = order.websites.get(i)?.icp_number.clone();
@@ -756,6 +856,32 @@ impl OperationMutation {
                     expires_on: Some(super::valid::after(400)),
                 }));
                 "/hosting".into()
+            }
+
+            (K::UnknownAppNumber, _) if !order.apps.is_empty() && operation != O::AddWebsite => {
+                let j = self.pick(order.apps.len());
+                let existing = order.existing.as_ref()?;
+                let kind = letter(order.apps.get(j)?.kind);
+                let subject = existing.subject_number.trim();
+                let taken = |n: &str| {
+                    let serial = |s: &str| s.trim_end_matches(['A', 'X', 'K']).to_owned();
+                    existing.websites.iter().any(|w| w.icp_number == n)
+                        || existing.apps.iter().any(|a| serial(&a.icp_number) == serial(n))
+                };
+                let number = (1..).map(|k: u32| format!("{subject}-{k}")).find(|n| !taken(n))?;
+                order.apps.get_mut(j)?.icp_number = format!("{number}{kind}");
+                format!("/apps/{j}/icp_number")
+            }
+            (K::UnknownAppNumber, O::ChangeSubject | O::CancelSubject) if !order.existing.as_ref()?.apps.is_empty() => {
+                let existing = order.existing.as_mut()?;
+                let k = self.pick(existing.apps.len());
+                // Another last digit of the subject serial.
+                let number = existing.apps.get(k)?.icp_number.clone();
+                let at = number.find("号-")?;
+                let last = number.get(..at)?.chars().last()?.to_digit(10)?;
+                let other = format!("{}{}{}", number.get(..at - 1)?, (last + 1) % 10, number.get(at..)?);
+                existing.apps.get_mut(k)?.icp_number = other;
+                format!("/existing/apps/{k}/icp_number")
             }
 
             (K::WebsiteNameOnRecord, O::AddWebsite) if rules.website_name_on_record.is_some() => {
