@@ -500,7 +500,7 @@ impl Code {
                     &[
                         p(
                             "what",
-                            "what is counted: `websites`, `domains`, `items`, `characters`, `unknown keys` or `invalid values`",
+                            "what is counted: `websites`, `apps`, `domains`, `items`, `characters`, `bytes` (a string too long to count), `unknown keys`, `invalid values`, `findings of one code` or `materials of one kind` (the report lists the first 100 of each)",
                         ),
                         p("count", "how many there are"),
                         p("limit", "the limit"),

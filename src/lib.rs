@@ -316,8 +316,13 @@
 //!   by the size of the input (`BENCHMARKS.md` has the figures: a 50 MB value
 //!   costs about what the personal sample does).
 //! - **The report.** It lists at most 100 findings of one code (the first in
-//!   document order); the rest are counted in one `input.too_large` finding
-//!   at the document. Certificate and phone numbers appear only masked, and
+//!   document order) and at most 100 materials of one kind (the first in
+//!   the checklist's order, e.g. the certificates of the first 100 domains);
+//!   the rest of each are counted in an `input.too_large` finding at the
+//!   document (`what`: `findings of one code`, `materials of one kind`). A
+//!   finding the report would not list is counted without being built, so
+//!   that the cost of a report does not grow with its repetitions; an error
+//!   among them still makes the report not `ok`. Certificate and phone numbers appear only masked, and
 //!   no finding adds a digit the mask hides (a region code, a birth date);
 //!   a phone number inside an echoed e-mail address is masked too.
 //!   [`Report::to_text`] escapes control characters from the input.

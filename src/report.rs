@@ -461,12 +461,15 @@ const KEY_ORDER: &[&str] = &[
     "expires_on",
 ];
 
+/// A path's position in the document: see [`document_key`].
+pub(crate) type DocumentKey = Vec<(u8, usize, Option<Box<str>>)>;
+
 /// The place of a JSON Pointer in document order, as a key to sort by: an
 /// object's keys in the order of the model (unknown keys after the known
 /// ones, alphabetically), array elements by index, a parent before its
 /// children. Computed once per finding, not once per comparison; only an
 /// unknown key carries its text.
-pub(crate) fn document_key(path: &str) -> Vec<(u8, usize, Option<Box<str>>)> {
+pub(crate) fn document_key(path: &str) -> DocumentKey {
     // Ordered by length first: most probes then compare no bytes.
     static RANKS: LazyLock<Vec<(&str, usize)>> = LazyLock::new(|| {
         let mut ranks: Vec<(&str, usize)> = KEY_ORDER.iter().enumerate().map(|(i, k)| (*k, i)).collect();

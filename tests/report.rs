@@ -174,12 +174,38 @@ fn a_report_lists_at_most_100_findings_of_one_code() {
         .filter(|f| f.code == Code::DomainHolderMismatch)
         .count();
     assert_eq!(mismatches, 100);
-    let counted = report
+    // The first in document order: the domains of the first 50 websites.
+    let last = report
         .findings
         .iter()
-        .find(|f| f.code == Code::InputTooLarge && f.path.is_empty())
-        .expect("the rest is counted");
-    assert_eq!(counted.params["limit"], 100);
-    assert!(counted.params["count"].as_u64().unwrap() >= 200);
+        .rfind(|f| f.code == Code::DomainHolderMismatch)
+        .unwrap();
+    assert_eq!(last.path, "/websites/49/domains/1/holder");
+    let counted = |what: &str| {
+        report
+            .findings
+            .iter()
+            .find(|f| f.code == Code::InputTooLarge && f.path.is_empty() && f.params["what"] == what)
+            .unwrap_or_else(|| panic!("the rest of the {what} is counted"))
+    };
+    let findings = counted("findings of one code");
+    assert_eq!(findings.params["limit"], 100);
+    assert!(findings.params["count"].as_u64().unwrap() >= 200);
     assert!(!report.is_ok());
+    // 200 domains, 200 domain certificates to prepare: the first 100 are
+    // listed, the rest counted.
+    let certificates: Vec<&str> = report
+        .materials
+        .iter()
+        .filter(|m| &*m.id == "domain_certificate")
+        .map(|m| m.concerns.as_str())
+        .collect();
+    assert_eq!(certificates.len(), 100);
+    assert_eq!(certificates.last(), Some(&"/websites/49/domains/1"));
+    let materials = counted("materials of one kind");
+    assert_eq!(
+        (materials.params["count"].as_u64(), materials.params["limit"].as_u64()),
+        (Some(200), Some(100))
+    );
+    assert!(materials.message_zh.contains("同一种材料"), "{}", materials.message_zh);
 }

@@ -372,6 +372,10 @@ fn holder(
     if allowed && representative.is_some_and(|n| folded_eq(n, &domain.holder)) {
         return;
     }
+    let (code, path) = (owner.code(Code::DomainHolderMismatch), owner.path(j, "holder"));
+    if cx.accounted(code, &path, rule) {
+        return;
+    }
     let mut accepted = vec![Value::from(subject.name.trim())];
     if let (true, Some(l)) = (allowed, &subject.legal_representative) {
         accepted.push(Value::from(l.name.trim()));
@@ -382,12 +386,7 @@ fn holder(
         "expected" => subject.name.trim(),
         "accepted" => accepted,
     };
-    cx.flag(
-        owner.code(Code::DomainHolderMismatch),
-        owner.path(j, "holder"),
-        rule,
-        params,
-    );
+    cx.flag(code, path, rule, params);
 }
 
 /// The registration's end: expired, or too close for the province.

@@ -9,12 +9,14 @@
 //! every family. When a rule's condition holds is decided in [`facts`].
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::application::{App, Application, Domain, Website};
 use crate::code::Code;
-use crate::report::{Finding, Material, Params, Report, Step, document_key};
+use crate::report::{DocumentKey, Finding, Material, Params, Report, Step, document_key};
 use crate::rules::Rule;
 use crate::rules::operations::OperationRules;
 use crate::rules::provinces::ProvinceRules;
@@ -61,6 +63,8 @@ pub(crate) struct Context<'a> {
     pub(crate) over: Vec<Over>,
     pub(crate) facts: Facts<'a>,
     findings: Vec<Finding>,
+    /// Per code, how its findings stand against [`MAX_PER_CODE`].
+    tally: Vec<Tally>,
     /// Paths, as written, of values over a limit or invalid: nothing at or
     /// under them is reported.
     skipped: Vec<String>,
@@ -92,6 +96,7 @@ impl<'a> Context<'a> {
             over,
             facts,
             findings: Vec::new(),
+            tally: Vec::new(),
             skipped: Vec::new(),
         }
     }
@@ -176,19 +181,7 @@ impl<'a> Context<'a> {
     /// [`flag`](Context::flag) at a path of the document as written: the
     /// paths the reader recorded (unknown keys, invalid values).
     pub(crate) fn flag_as_written(&mut self, code: Code, path: String, rule: &Rule, params: Params) {
-        let asked = if code == Code::FieldRequired {
-            self.stage.holds(&path)
-        } else {
-            self.stage.covers(&path)
-        };
-        if !asked {
-            return;
-        }
-        let under = |skipped: &String| {
-            path.strip_prefix(skipped.as_str())
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-        };
-        if code != Code::InputTooLarge && self.skipped.iter().any(under) {
+        if self.accounted_as_written(code, &path, rule) {
             return;
         }
         // The messages are rendered for the findings the report keeps.
@@ -201,25 +194,94 @@ impl<'a> Context<'a> {
             rule: rule.id.clone(),
             params,
         });
+        self.tally_mut(code).kept += 1;
+    }
+
+    /// Whether a finding of `code` at `path` (of the model) is accounted
+    /// for without being built: the stage does not ask for it, it lies under
+    /// a value over a limit, or the report will not list it because
+    /// [`MAX_PER_CODE`] findings of its code come before it in the document
+    /// (then it is counted). A check that flags many values can ask first
+    /// and spare building the finding's params.
+    pub(crate) fn accounted(&mut self, code: Code, path: &str, rule: &Rule) -> bool {
+        match self.order.source_path(path) {
+            Cow::Owned(written) => self.accounted_as_written(code, &written, rule),
+            Cow::Borrowed(_) => self.accounted_as_written(code, path, rule),
+        }
+    }
+
+    fn accounted_as_written(&mut self, code: Code, path: &str, rule: &Rule) -> bool {
+        let asked = if code == Code::FieldRequired {
+            self.stage.holds(path)
+        } else {
+            self.stage.covers(path)
+        };
+        if !asked {
+            return true;
+        }
+        let under = |skipped: &String| {
+            path.strip_prefix(skipped.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        if code != Code::InputTooLarge && self.skipped.iter().any(under) {
+            return true;
+        }
+        if self.tally.get(code as usize).is_none_or(|t| t.kept < MAX_PER_CODE) {
+            return false;
+        }
+        // Sorted by document position, the report keeps the first
+        // MAX_PER_CODE of a code (sorting is stable): a finding at or after
+        // the last position of those already kept is not listed.
+        let findings = &self.findings;
+        let tally = &mut self.tally[code as usize];
+        let last = tally.last.get_or_insert_with(|| {
+            let keys = findings
+                .iter()
+                .filter(|f| f.code == code)
+                .map(|f| document_key(&f.path));
+            keys.max().unwrap_or_default()
+        });
+        if document_key(path) < *last {
+            return false;
+        }
+        tally.cut += 1;
+        tally.cut_error |= rule.severity.unwrap_or(code.default_severity()) == Severity::Error;
+        true
+    }
+
+    fn tally_mut(&mut self, code: Code) -> &mut Tally {
+        if self.tally.len() <= code as usize {
+            self.tally.resize_with(Code::ALL.len(), Tally::default);
+        }
+        &mut self.tally[code as usize]
     }
 
     /// Keeps the first [`MAX_PER_CODE`] findings of each code, in document
-    /// order, and counts the rest in one `input.too_large` finding at the
-    /// document, so that a report stays small whatever the application.
-    fn bound_findings(&mut self) {
+    /// order, and the first [`MAX_PER_CODE`] materials of each kind, in the
+    /// checklist's order; counts the rest of each in one `input.too_large`
+    /// finding at the document, so that a report stays small whatever the
+    /// application.
+    fn bound(&mut self, materials: &mut Vec<Material>) {
         let mut seen = vec![0usize; Code::ALL.len()];
         self.findings.retain(|f| {
             seen[f.code as usize] += 1;
             seen[f.code as usize] <= MAX_PER_CODE
         });
-        let over: usize = seen.iter().map(|n| n.saturating_sub(MAX_PER_CODE)).sum();
-        if over > 0 {
-            let rule = &self.rules.input.too_large;
-            let params =
-                params! { "what" => "findings of one code", "count" => over + MAX_PER_CODE, "limit" => MAX_PER_CODE };
-            let at = self
-                .findings
-                .partition_point(|f| f.path.is_empty() && f.code.as_str() < Code::InputTooLarge.as_str());
+        let cut: usize = self.tally.iter().map(|t| t.cut).sum();
+        let findings = seen.iter().map(|n| n.saturating_sub(MAX_PER_CODE)).sum::<usize>() + cut;
+        let mut kinds: HashMap<Arc<str>, usize> = HashMap::new();
+        materials.retain(|m| {
+            let n = kinds.entry(m.id.clone()).or_default();
+            *n += 1;
+            *n <= MAX_PER_CODE
+        });
+        let materials = kinds.values().map(|n| n.saturating_sub(MAX_PER_CODE)).sum::<usize>();
+        let at = self
+            .findings
+            .partition_point(|f| f.path.is_empty() && f.code.as_str() < Code::InputTooLarge.as_str());
+        let rule = &self.rules.input.too_large;
+        let counts = [("materials of one kind", materials), ("findings of one code", findings)];
+        for (what, over) in counts.into_iter().filter(|(_, over)| *over > 0) {
             self.findings.insert(
                 at,
                 Finding {
@@ -229,7 +291,7 @@ impl<'a> Context<'a> {
                     message: String::new(),
                     message_zh: String::new(),
                     rule: rule.id.clone(),
-                    params,
+                    params: params! { "what" => what, "count" => over + MAX_PER_CODE, "limit" => MAX_PER_CODE },
                 },
             );
         }
@@ -242,8 +304,9 @@ impl<'a> Context<'a> {
         materials.retain(|m| self.stage.holds(&m.concerns));
         self.findings
             .sort_by_cached_key(|f| (document_key(&f.path), f.code.as_str()));
-        let ok = !self.findings.iter().any(|f| f.severity == Severity::Error);
-        self.bound_findings();
+        let ok =
+            !self.findings.iter().any(|f| f.severity == Severity::Error) && !self.tally.iter().any(|t| t.cut_error);
+        self.bound(&mut materials);
         for f in &mut self.findings {
             (f.message, f.message_zh) = self.rules.messages.render(f.code, &f.params);
         }
@@ -260,6 +323,20 @@ impl<'a> Context<'a> {
     }
 }
 
+/// How the findings of one code stand against [`MAX_PER_CODE`].
+#[derive(Default)]
+struct Tally {
+    /// Findings recorded.
+    kept: usize,
+    /// The document position of the last of them, once they are
+    /// [`MAX_PER_CODE`].
+    last: Option<DocumentKey>,
+    /// Findings after that position: counted, not recorded.
+    cut: usize,
+    /// Whether one of those is an error.
+    cut_error: bool,
+}
+
 /// Builds finding parameters: `params! { "suffix" => "io", "days" => 30 }`.
 macro_rules! params {
     ($($key:literal => $value:expr),* $(,)?) => {{
@@ -270,3 +347,70 @@ macro_rules! params {
     }};
 }
 pub(crate) use params;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ruleset::RuleSet;
+
+    /// The report of findings flagged in `order` (indices of paths), and
+    /// what it must be: all of them sorted, the first `MAX_PER_CODE` of the
+    /// code listed, the rest counted.
+    fn bounded(order: &[usize], errors_from: usize) -> (Report, Vec<String>, usize) {
+        let rules = RuleSet::embedded();
+        let app = Application::default();
+        let mut cx = Context::new(
+            rules.data(),
+            &app,
+            &app,
+            Vec::new(),
+            Date::constant(2026, 1, 1),
+            Stage::Complete,
+        );
+        let warning = Rule {
+            severity: Some(Severity::Warning),
+            ..rules.data().domains.name.clone()
+        };
+        let error = Rule {
+            severity: Some(Severity::Error),
+            ..warning.clone()
+        };
+        let path = |i: usize| format!("/websites/{}/domains/{}/name", i / 100, i % 100);
+        for (n, &i) in order.iter().enumerate() {
+            let rule = if n >= errors_from { &error } else { &warning };
+            let params = params! { "domain" => path(i), "reason" => "test" };
+            if !cx.accounted(Code::DomainInvalid, &path(i), rule) {
+                cx.flag(Code::DomainInvalid, path(i), rule, params);
+            }
+        }
+        let mut expected: Vec<usize> = order.to_vec();
+        expected.sort_unstable();
+        let listed = expected.iter().take(MAX_PER_CODE).map(|&i| path(i)).collect();
+        (cx.into_report(Vec::new(), Vec::new()), listed, order.len())
+    }
+
+    #[test]
+    fn a_code_lists_its_first_findings_in_document_order_and_counts_all() {
+        let forward: Vec<usize> = (0..250).collect();
+        let backward: Vec<usize> = (0..250).rev().collect();
+        // Saturated early with late paths, then earlier ones arrive.
+        let mixed: Vec<usize> = (100..200).chain(0..50).chain(200..250).chain(50..100).collect();
+        for order in [forward, backward, mixed] {
+            for errors_from in [0, 249, usize::MAX] {
+                let (report, listed, count) = bounded(&order, errors_from);
+                let paths: Vec<&str> = report
+                    .findings
+                    .iter()
+                    .filter(|f| f.code == Code::DomainInvalid)
+                    .map(|f| f.path.as_str())
+                    .collect();
+                assert_eq!(paths, listed);
+                let total = &report.findings[0];
+                assert_eq!((total.code, total.path.as_str()), (Code::InputTooLarge, ""));
+                assert_eq!(total.params["count"], count);
+                // An error among the findings not listed still fails the report.
+                assert_eq!(report.ok, errors_from == usize::MAX, "{errors_from}");
+            }
+        }
+    }
+}

@@ -18,7 +18,7 @@ use toml::Spanned;
 
 use crate::province::Province;
 use crate::rules::{Condition, File, Load, Registry, Rule, RuleError, rule_entry};
-use crate::text::fold;
+use crate::text;
 use crate::vocabulary::{Content, PreApprovalCategory, SubjectKind};
 
 rule_entry! {
@@ -84,7 +84,7 @@ pub(crate) struct Category {
     pub(crate) authority: String,
     /// The document's name, in Chinese.
     pub(crate) document: String,
-    pub(crate) formats: Vec<Regex>,
+    pub(crate) formats: NumberFormats,
     pub(crate) example: Option<String>,
     pub(crate) rule: Rule,
 }
@@ -158,17 +158,13 @@ impl ContentRules {
             })?;
             let span = entry.span();
             let entry = entry.get_ref();
-            let formats = entry
-                .number_formats
-                .iter()
-                .map(|f| compile(f, file))
-                .collect::<Result<Vec<_>, _>>()?;
+            let formats = NumberFormats::compile(&entry.number_formats, file)?;
             if formats.is_empty() != entry.examples.is_empty() {
                 let message = "number formats need real `examples`, and examples need `number_formats`";
                 return Err(file.error_at(span, message));
             }
             for example in &entry.examples {
-                if !matches(&formats, example.get_ref()) {
+                if !formats.matches(example.get_ref()) {
                     let message = format!("the example `{}` matches none of the number formats", example.get_ref());
                     return Err(file.error_at(example.span(), message));
                 }
@@ -199,21 +195,66 @@ impl ContentRules {
     }
 }
 
+/// The known formats of a category's numbers, each matching a whole
+/// number, and the longest number any of them matches.
+#[derive(Debug)]
+pub(crate) struct NumberFormats {
+    formats: Vec<Regex>,
+    /// The longest match of any format in bytes, when every format has one:
+    /// a longer number is refused before it is folded in full, so that a
+    /// long value costs no more than a short one.
+    pub(crate) longest: Option<usize>,
+}
+
+impl NumberFormats {
+    fn compile(formats: &[Spanned<String>], file: &File<'_>) -> Result<NumberFormats, RuleError> {
+        let mut compiled = Vec::with_capacity(formats.len());
+        let mut longest = Some(0);
+        for format in formats {
+            let (regex, max) = compile(format, file)?;
+            compiled.push(regex);
+            longest = longest.zip(max).map(|(a, b)| a.max(b));
+        }
+        Ok(NumberFormats {
+            formats: compiled,
+            longest,
+        })
+    }
+
+    /// Whether the category has no known format (its numbers are not checked).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.formats.is_empty()
+    }
+
+    /// Whether a number, folded and without white space, matches a format.
+    pub(crate) fn matches(&self, number: &str) -> bool {
+        let mut folded = String::new();
+        for c in text::folded(number).filter(|c| !c.is_whitespace()) {
+            folded.push(c);
+            if self.longest.is_some_and(|longest| folded.len() > longest) {
+                return false;
+            }
+        }
+        self.formats.iter().any(|f| f.is_match(&folded))
+    }
+}
+
 /// Compiles a number format; `{province}` stands for any official
-/// one-character province abbreviation (`京`, `川`, `蜀` …).
-fn compile(format: &Spanned<String>, file: &File<'_>) -> Result<Regex, RuleError> {
+/// one-character province abbreviation (`京`, `川`, `蜀` …). Gives the
+/// longest number in bytes it matches, if it is bounded.
+fn compile(format: &Spanned<String>, file: &File<'_>) -> Result<(Regex, Option<usize>), RuleError> {
     let abbreviations: String = Province::ALL.iter().flat_map(|p| p.abbreviations()).collect();
     let pattern = format.get_ref().replace("{province}", &format!("[{abbreviations}]"));
     if !pattern.starts_with('^') || !pattern.ends_with('$') {
         return Err(file.error_at(format.span(), "a number format must match the whole number: `^…$`"));
     }
-    Regex::new(&pattern).map_err(|e| file.error_at(format.span(), format!("invalid number format: {e}")))
-}
-
-/// Whether a number, folded and without white space, matches a format.
-pub(crate) fn matches(formats: &[Regex], number: &str) -> bool {
-    let number: String = fold(number).chars().filter(|c| !c.is_whitespace()).collect();
-    formats.iter().any(|f| f.is_match(&number))
+    let invalid = |e: &dyn std::fmt::Display| file.error_at(format.span(), format!("invalid number format: {e}"));
+    let regex = Regex::new(&pattern).map_err(|e| invalid(&e))?;
+    let longest = regex_syntax::parse(&pattern)
+        .map_err(|e| invalid(&e))?
+        .properties()
+        .maximum_len();
+    Ok((regex, longest))
 }
 
 impl Restriction {
