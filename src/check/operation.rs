@@ -1098,6 +1098,12 @@ fn whole_change(cx: &mut Context<'_>, record: &Record<'_>) {
         (_, Operation::ChangeFiling) => return,
         (WholeChange::Any, _) => "a change is submitted as change_filing, with the complete materials",
         (WholeChange::Principal, Operation::ChangeSubject) => {
+            // A personal filer is their own principal: another principal is
+            // another subject, which the subject change rules decide.
+            let personal = |s: Option<&Subject>| s.and_then(Subject::filing_type) == Some(FilingType::Personal);
+            if personal(cx.order.subject.as_ref()) || personal(record.existing.subject.as_ref()) {
+                return;
+            }
             let (Some(new), Some(old)) = (
                 cx.order.subject.as_ref().and_then(|s| s.principal.as_ref()),
                 record.existing.subject.as_ref().and_then(|s| s.principal.as_ref()),
