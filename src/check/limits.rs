@@ -12,6 +12,8 @@
 //! with each string over the limit left empty and each list cut to its
 //! limit: no rule ever reads, and no finding repeats, a value over a limit.
 
+use std::borrow::Cow;
+
 use serde::ser::{self, Impossible};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -112,7 +114,7 @@ pub(crate) fn within(app: &Application, over: &[Over]) -> Application {
 
 /// A clone of a section, or, when it holds something over a limit, a copy
 /// made through the measuring serialiser (which leaves such values out).
-fn limited<T>(section: &T, key: &str, over: bool) -> T
+fn limited<T>(section: &T, key: &'static str, over: bool) -> T
 where
     T: Clone + Serialize + for<'de> Deserialize<'de>,
 {
@@ -120,7 +122,7 @@ where
         return section.clone();
     }
     let mut measure = Measure {
-        tokens: vec![key.to_owned()],
+        tokens: vec![Token::Key(Cow::Borrowed(key))],
         over: Vec::new(),
     };
     section
@@ -151,15 +153,32 @@ pub(crate) fn string_over(s: &str) -> Option<(&'static str, usize, usize)> {
 
 #[derive(Default)]
 struct Measure {
-    /// The reference tokens down to the value being measured.
-    tokens: Vec<String>,
+    /// The reference tokens down to the value being measured: the model's
+    /// keys are static, so measuring allocates nothing until a value is
+    /// over a limit.
+    tokens: Vec<Token>,
     over: Vec<Over>,
+}
+
+/// A reference token of the path being measured.
+enum Token {
+    Key(Cow<'static, str>),
+    Index(usize),
+}
+
+impl Token {
+    fn text(&self) -> Cow<'_, str> {
+        match self {
+            Token::Key(key) => Cow::Borrowed(key),
+            Token::Index(i) => Cow::Owned(i.to_string()),
+        }
+    }
 }
 
 impl Measure {
     fn flag(&mut self, what: &'static str, count: usize, limit: usize) {
         self.over.push(Over {
-            path: pointer(&self.tokens),
+            path: pointer(self.tokens.iter().map(Token::text)),
             what,
             count,
             limit,
@@ -179,10 +198,10 @@ impl Measure {
 
     /// The limit of the list under the current key.
     fn list_limit(&self) -> (&'static str, usize) {
-        match self.tokens.last().map(String::as_str) {
-            Some("websites") => ("websites", MAX_WEBSITES),
-            Some("apps") => ("apps", MAX_APPS),
-            Some("domains") => ("domains", MAX_DOMAINS),
+        match self.tokens.last() {
+            Some(Token::Key(key)) if key == "websites" => ("websites", MAX_WEBSITES),
+            Some(Token::Key(key)) if key == "apps" => ("apps", MAX_APPS),
+            Some(Token::Key(key)) if key == "domains" => ("domains", MAX_DOMAINS),
             _ => ("items", MAX_LIST),
         }
     }
@@ -366,7 +385,7 @@ impl ser::SerializeSeq for List<'_> {
         if index >= self.limit {
             return Ok(());
         }
-        self.sink.m.tokens.push(index.to_string());
+        self.sink.m.tokens.push(Token::Index(index));
         let item = value.serialize(Sink {
             m: self.sink.m,
             build: self.sink.build,
@@ -391,15 +410,17 @@ struct Object<'m> {
 }
 
 impl Object<'_> {
-    fn field<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), Unsupported> {
-        self.sink.m.tokens.push(key.to_owned());
+    fn field<T: ?Sized + Serialize>(&mut self, key: Cow<'static, str>, value: &T) -> Result<(), Unsupported> {
+        // The key of the copy, when one is built.
+        let copied = self.fields.is_some().then(|| key.to_string());
+        self.sink.m.tokens.push(Token::Key(key));
         let value = value.serialize(Sink {
             m: self.sink.m,
             build: self.sink.build,
         });
         self.sink.m.tokens.pop();
-        if let (Some(fields), Some(value)) = (&mut self.fields, value?) {
-            fields.insert(key.to_owned(), value);
+        if let (Some(fields), Some(value), Some(key)) = (&mut self.fields, value?, copied) {
+            fields.insert(key, value);
         }
         Ok(())
     }
@@ -410,7 +431,7 @@ impl ser::SerializeStruct for Object<'_> {
     type Error = Unsupported;
 
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Unsupported> {
-        self.field(key, value)
+        self.field(Cow::Borrowed(key), value)
     }
 
     fn end(self) -> Result<Out, Unsupported> {
@@ -432,7 +453,7 @@ impl ser::SerializeMap for Object<'_> {
 
     fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unsupported> {
         let key = self.key.take().ok_or(Unsupported)?;
-        self.field(&key, value)
+        self.field(Cow::Owned(key), value)
     }
 
     fn end(self) -> Result<Out, Unsupported> {
