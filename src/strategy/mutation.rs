@@ -10,6 +10,7 @@ use super::valid::{
     CN_SUFFIXES, GOV_SUFFIXES, SUFFIXES, USCC_ALPHABET, after, any_valid_application, is_registrable, mobile, places,
     resident_id,
 };
+use crate::application::person::{PersonAt, Within, people, responsible};
 use crate::application::{Application, Certificate, Hosting, LegalRepresentative, Person, Validity, Website};
 use crate::code::Code;
 use crate::province::Province;
@@ -320,103 +321,15 @@ pub fn mutated_application() -> impl Strategy<Value = (Application, ExpectedFind
     )
 }
 
-/// A responsible person with contact data, as the validator lists them:
-/// the personal filer, the principal, the website managers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Who {
-    Filer,
-    Principal,
-    Manager(usize),
-    AppManager(usize),
-}
-
-impl Who {
-    fn path(self) -> String {
-        match self {
-            Who::Filer => "/subject".into(),
-            Who::Principal => "/subject/principal".into(),
-            Who::Manager(i) => format!("/websites/{i}/manager"),
-            Who::AppManager(i) => format!("/apps/{i}/manager"),
-        }
-    }
-}
-
-/// Where a certificate is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Holder {
-    Subject,
-    LegalRepresentative,
-    Principal,
-    Manager(usize),
-    AppManager(usize),
-}
-
-impl Holder {
-    fn path(self) -> String {
-        match self {
-            Holder::Subject => "/subject/certificate".into(),
-            Holder::LegalRepresentative => "/subject/legal_representative/certificate".into(),
-            Holder::Principal => "/subject/principal/certificate".into(),
-            Holder::Manager(i) => format!("/websites/{i}/manager/certificate"),
-            Holder::AppManager(i) => format!("/apps/{i}/manager/certificate"),
-        }
-    }
-}
-
 /// The responsible people of an application, in the validator's order:
 /// the filer, the principal, the website managers, the app managers.
-fn contacts(app: &Application) -> Vec<Who> {
-    let mut people = Vec::new();
-    let Some(subject) = &app.subject else { return people };
-    if subject.filing_type() == Some(FilingType::Personal) {
-        people.push(Who::Filer);
-    }
-    if subject.principal.is_some() {
-        people.push(Who::Principal);
-    }
-    for (i, w) in app.websites.iter().enumerate() {
-        if w.manager.is_some() {
-            people.push(Who::Manager(i));
-        }
-    }
-    for (i, a) in app.apps.iter().enumerate() {
-        if a.manager.is_some() {
-            people.push(Who::AppManager(i));
-        }
-    }
-    people
-}
-
-/// The contact fields of a person: (mobile, emergency phone, e-mail).
-fn fields(app: &mut Application, who: Who) -> Option<(&mut String, &mut String, &mut String)> {
-    let subject = app.subject.as_mut()?;
-    let person = match who {
-        Who::Filer => return Some((&mut subject.mobile, &mut subject.emergency_phone, &mut subject.email)),
-        Who::Principal => subject.principal.as_mut()?,
-        Who::Manager(i) => app.websites.get_mut(i)?.manager.as_mut()?,
-        Who::AppManager(i) => app.apps.get_mut(i)?.manager.as_mut()?,
-    };
-    Some((&mut person.mobile, &mut person.emergency_phone, &mut person.email))
+fn contacts(app: &Application) -> Vec<PersonAt> {
+    responsible(app, Within::ALL).map(|p| p.at).collect()
 }
 
 /// The identity of a person: (name, certificate number).
-fn identity(app: &Application, who: Who) -> Option<(String, String)> {
-    let subject = app.subject.as_ref()?;
-    let (name, certificate) = match who {
-        Who::Filer => (&subject.name, &subject.certificate),
-        Who::Principal => {
-            let p = subject.principal.as_ref()?;
-            (&p.name, &p.certificate)
-        }
-        Who::Manager(i) => {
-            let m = app.websites.get(i)?.manager.as_ref()?;
-            (&m.name, &m.certificate)
-        }
-        Who::AppManager(i) => {
-            let m = app.apps.get(i)?.manager.as_ref()?;
-            (&m.name, &m.certificate)
-        }
-    };
+fn identity(app: &Application, at: PersonAt) -> Option<(String, String)> {
+    let (name, certificate) = at.identity(app)?;
     let number = certificate
         .as_ref()
         .map(|c| c.number.trim().to_owned())
@@ -426,7 +339,7 @@ fn identity(app: &Application, who: Who) -> Option<(String, String)> {
 
 /// Whether two entries are one person: the same certificate number, or
 /// without one the same name.
-fn same(app: &Application, a: Who, b: Who) -> bool {
+fn same(app: &Application, a: PersonAt, b: PersonAt) -> bool {
     match (identity(app, a), identity(app, b)) {
         (Some((_, x)), Some((_, y))) if !x.is_empty() && !y.is_empty() => x.eq_ignore_ascii_case(&y),
         (Some((x, _)), Some((y, _))) => x == y,
@@ -434,44 +347,26 @@ fn same(app: &Application, a: Who, b: Who) -> bool {
     }
 }
 
-/// The certificates of an application in document order.
-fn certificates(app: &mut Application) -> Vec<(Holder, &mut Certificate)> {
-    let mut out = Vec::new();
-    let Some(subject) = app.subject.as_mut() else {
-        return out;
-    };
-    if let Some(c) = subject.certificate.as_mut() {
-        out.push((Holder::Subject, c));
-    }
-    if let Some(c) = subject
-        .legal_representative
-        .as_mut()
-        .and_then(|l| l.certificate.as_mut())
-    {
-        out.push((Holder::LegalRepresentative, c));
-    }
-    if let Some(c) = subject.principal.as_mut().and_then(|p| p.certificate.as_mut()) {
-        out.push((Holder::Principal, c));
-    }
-    for (i, w) in app.websites.iter_mut().enumerate() {
-        if let Some(c) = w.manager.as_mut().and_then(|m| m.certificate.as_mut()) {
-            out.push((Holder::Manager(i), c));
-        }
-    }
-    for (i, a) in app.apps.iter_mut().enumerate() {
-        if let Some(c) = a.manager.as_mut().and_then(|m| m.certificate.as_mut()) {
-            out.push((Holder::AppManager(i), c));
-        }
-    }
-    out
+/// Where the certificates of an application are, in document order.
+fn holders(app: &Application) -> Vec<PersonAt> {
+    people(app, Within::ALL)
+        .filter(|at| at.identity(app).is_some_and(|(_, c)| c.is_some()))
+        .collect()
+}
+
+/// The certificate of a holder.
+fn certificate(app: &Application, holder: PersonAt) -> Option<&Certificate> {
+    holder.identity(app)?.1.as_ref()
 }
 
 /// Replaces a certificate number everywhere it is (a person's copies);
 /// returns where it is first.
-fn renumber(app: &mut Application, old: &str, new: &str) -> Option<Holder> {
+fn renumber(app: &mut Application, old: &str, new: &str) -> Option<PersonAt> {
     let mut first = None;
-    for (holder, c) in certificates(app) {
-        if c.number == old {
+    for holder in holders(app) {
+        if let Some(c) = holder.certificate_mut(app)
+            && c.number == old
+        {
             c.number = new.to_owned();
             first = first.or(Some(holder));
         }
@@ -479,28 +374,17 @@ fn renumber(app: &mut Application, old: &str, new: &str) -> Option<Holder> {
     first
 }
 
-/// The certificate number of a holder.
-fn number_of(app: &mut Application, holder: Holder) -> Option<String> {
-    certificates(app)
-        .into_iter()
-        .find(|(h, _)| *h == holder)
-        .map(|(_, c)| c.number.clone())
-}
-
 /// The resident ID of the person whose certificate numbers a mutation
 /// changes: the personal filer, else the legal representative (or, for
 /// `principal`, the principal).
-fn person_id(app: &mut Application, principal: bool) -> Option<(String, String, String)> {
+fn person_id(app: &Application, principal: bool) -> Option<(String, String, String)> {
     let holder = match app.filing_type()? {
-        FilingType::Personal => Holder::Subject,
-        FilingType::Entity if principal => Holder::Principal,
-        FilingType::Entity => Holder::LegalRepresentative,
+        FilingType::Personal => PersonAt::Subject,
+        FilingType::Entity if principal => PersonAt::Principal,
+        FilingType::Entity => PersonAt::LegalRepresentative,
     };
-    let number = number_of(app, holder)?;
-    let kind = certificates(app)
-        .into_iter()
-        .find(|(h, _)| *h == holder)
-        .and_then(|(_, c)| c.kind);
+    let certificate = certificate(app, holder)?;
+    let (number, kind) = (certificate.number.clone(), certificate.kind);
     if kind != Some(CertificateKind::ResidentIdCard) || number.len() != 18 || !number.is_ascii() {
         return None;
     }
@@ -626,9 +510,8 @@ impl Mutation {
     /// e-mail address nobody else gives.
     pub(super) fn stranger(&self, app: &Application, province: Province) -> Person {
         let v = self.value();
-        let names: Vec<String> = contacts(app)
-            .into_iter()
-            .filter_map(|w| identity(app, w).map(|(n, _)| n))
+        let names: Vec<String> = responsible(app, Within::ALL)
+            .map(|p| p.name.trim().to_owned())
             .chain(app.subject.iter().map(|s| s.name.clone()))
             .chain(
                 app.subject
@@ -655,19 +538,15 @@ impl Mutation {
             .map_or(110_101, |p| p.code);
         let year = 1970 + v % 30;
         let number = resident_id(&format!("{code:06}{year}0{}1{}9{:02}", v % 9 + 1, v % 3, v % 100));
-        let mut taken: Vec<String> = Vec::new();
-        let mut all = app.clone();
-        for who in contacts(app) {
-            if let Some((m, e, mail)) = fields(&mut all, who) {
-                taken.extend([m.clone(), e.clone(), mail.clone()]);
-            }
-        }
+        let taken: Vec<&str> = responsible(app, Within::ALL)
+            .flat_map(|p| [p.mobile, p.emergency_phone, p.email])
+            .collect();
         let mut phone = String::new();
         let mut email = String::new();
         for k in 0..100u32 {
             phone = mobile(v as usize, (v as u32).wrapping_add(k), 98);
             email = format!("stranger{}_{k}@example.org", v % 1000);
-            if !taken.contains(&phone) && !taken.contains(&email) {
+            if !taken.contains(&phone.as_str()) && !taken.contains(&email.as_str()) {
                 break;
             }
         }
@@ -774,7 +653,7 @@ impl Mutation {
                 }
                 let people = contacts(app);
                 for who in &people {
-                    targets.push(format!("{}/email", who.path()));
+                    targets.push(who.field("email"));
                 }
                 let target = targets.get(self.pick(targets.len()))?.clone();
                 let subject = app.subject.as_mut()?;
@@ -782,8 +661,8 @@ impl Mutation {
                     subject.name.clear();
                 } else if target == "/subject/mailing_address" {
                     subject.mailing_address.clear();
-                } else if let Some(who) = people.iter().find(|w| format!("{}/email", w.path()) == target) {
-                    fields(app, *who)?.2.clear();
+                } else if let Some(who) = people.iter().find(|w| w.field("email") == target) {
+                    who.contact_mut(app)?.2.clear();
                 } else {
                     let mut parts = target.split('/').skip(2);
                     let i: usize = parts.next()?.parse().ok()?;
@@ -865,7 +744,7 @@ impl Mutation {
                 let wrong = checks.chars().nth((at + 1 + self.pick(10)) % 11)?;
                 let old = valid.clone();
                 let holder = renumber(app, &old, &format!("{}{wrong}", &valid[..17]))?;
-                format!("{}/number", holder.path())
+                holder.field("certificate/number")
             }
             K::CreditCodeChecksum if !personal => {
                 let certificate = app.subject.as_mut()?.certificate.as_mut()?;
@@ -884,7 +763,7 @@ impl Mutation {
                 let (region, birth, order) = person_id(app, false)?;
                 let old = resident_id(&format!("{region}{birth}{order}"));
                 let holder = renumber(app, &old, &format!("{region}{}{order}", &birth[2..]))?;
-                format!("{}/number", holder.path())
+                holder.field("certificate/number")
             }
             K::FutureBirthDate => {
                 let (region, birth, order) = person_id(app, false)?;
@@ -892,28 +771,26 @@ impl Mutation {
                 let born = after(400 + (self.value() % 1000) as i64);
                 let new = resident_id(&format!("{region}{}{order}", born.strftime("%Y%m%d")));
                 let holder = renumber(app, &old, &new)?;
-                format!("{}/number", holder.path())
+                holder.field("certificate/number")
             }
             K::CertificateExpired => {
-                let mut holders: Vec<Holder> = certificates(app).into_iter().map(|(h, _)| h).collect();
-                holders.retain(|h| *h != Holder::Subject || personal || subject_kind == SubjectKind::Enterprise);
-                let holder = *holders.get(self.pick(holders.len()))?;
+                let mut candidates = holders(app);
+                candidates.retain(|h| *h != PersonAt::Subject || personal || subject_kind == SubjectKind::Enterprise);
+                let holder = *candidates.get(self.pick(candidates.len()))?;
                 let yesterday = AS_OF.yesterday().ok()?;
                 // The person's every copy expires (another validity for the
                 // same person is `person.data_inconsistent`); the finding is
                 // where the certificate first appears.
-                let number = certificates(app)
-                    .into_iter()
-                    .find(|(h, _)| *h == holder)
-                    .map(|(_, c)| c.number.clone())?;
+                let number = certificate(app, holder)?.number.clone();
                 let mut first = None;
-                for (h, c) in certificates(app) {
-                    if h == holder || (h != Holder::Subject || personal) && c.number == number {
+                for h in holders(app) {
+                    let Some(c) = h.certificate_mut(app) else { continue };
+                    if h == holder || (h != PersonAt::Subject || personal) && c.number == number {
                         c.valid_until = Some(Validity::Until(yesterday));
                         first.get_or_insert(h);
                     }
                 }
-                format!("{}/valid_until", first?.path())
+                first?.field("certificate/valid_until")
             }
 
             K::PersonNotSubject if personal => {
@@ -926,7 +803,16 @@ impl Mutation {
                     return None;
                 }
                 let (region, _, order) = person_id(app, true)?;
-                let old = number_of(app, if personal { Holder::Subject } else { Holder::Principal })?;
+                let old = certificate(
+                    app,
+                    if personal {
+                        PersonAt::Subject
+                    } else {
+                        PersonAt::Principal
+                    },
+                )?
+                .number
+                .clone();
                 let born = AS_OF.saturating_sub(jiff::Span::new().years(10));
                 let new = resident_id(&format!("{region}{}{order}", born.strftime("%Y%m%d")));
                 renumber(app, &old, &new)?;
@@ -939,7 +825,7 @@ impl Mutation {
             K::MobileUnallocated | K::EmailMalformed | K::EmergencyPhoneMalformed | K::EmergencyPhoneSameAsMobile => {
                 let people = contacts(app);
                 let who = *people.get(self.pick(people.len()))?;
-                let (mobile, emergency, email) = fields(app, who)?;
+                let (mobile, emergency, email) = who.contact_mut(app)?;
                 let field = match self.kind {
                     K::MobileUnallocated => {
                         *mobile = format!("140{:08}", self.value() % 100_000_000);
@@ -958,15 +844,15 @@ impl Mutation {
                         "emergency_phone"
                     }
                 };
-                format!("{}/{field}", who.path())
+                who.field(field)
             }
             K::MobileShared | K::EmailShared => {
                 let people = contacts(app);
                 let last = *people.last()?;
                 let source = *people.iter().find(|w| !same(app, **w, last))?;
-                let (mobile, _, email) = fields(app, source)?;
+                let (mobile, _, email) = source.contact_mut(app)?;
                 let (mobile, email) = (mobile.clone(), email.clone());
-                let (m, _, e) = fields(app, last)?;
+                let (m, _, e) = last.contact_mut(app)?;
                 let field = if self.kind == K::MobileShared {
                     *m = mobile;
                     "mobile"
@@ -974,16 +860,16 @@ impl Mutation {
                     *e = email;
                     "email"
                 };
-                format!("{}/{field}", last.path())
+                last.field(field)
             }
             K::EmergencyPhoneMissing if profile.emergency_phone_required() => {
-                let people: Vec<Who> = contacts(app)
+                let people: Vec<PersonAt> = contacts(app)
                     .into_iter()
-                    .filter(|w| !personal || *w == Who::Filer)
+                    .filter(|w| !personal || *w == PersonAt::Subject)
                     .collect();
                 let who = *people.get(self.pick(people.len()))?;
-                fields(app, who)?.1.clear();
-                format!("{}/emergency_phone", who.path())
+                who.contact_mut(app)?.1.clear();
+                who.field("emergency_phone")
             }
             K::PrincipalNotLegalRepresentative
                 if !personal
