@@ -18,6 +18,7 @@ use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
 mod json;
+pub(crate) mod person;
 
 use crate::province::Province;
 use crate::vocabulary::{

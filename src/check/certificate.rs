@@ -17,6 +17,7 @@
 //! as `subject.certificate_kind_mismatch` only: its number is not judged
 //! against a kind that is wrong anyway.
 
+use crate::application::person::PersonAt;
 use crate::application::{Certificate, Validity};
 use crate::check::{Context, params};
 use crate::code::Code;
@@ -62,11 +63,8 @@ enum Holder {
 /// finding.
 #[derive(Clone, Copy)]
 enum Location {
-    Subject,
-    LegalRepresentative,
-    Principal,
-    Manager(usize),
-    AppManager(usize),
+    /// The certificate of a person (or of the subject).
+    Of(PersonAt),
     ResidencePermit,
 }
 
@@ -74,11 +72,7 @@ impl Location {
     /// The JSON Pointer of the object with the certificate's fields.
     fn path(self, field: &str) -> String {
         match self {
-            Location::Subject => format!("/subject/certificate/{field}"),
-            Location::LegalRepresentative => format!("/subject/legal_representative/certificate/{field}"),
-            Location::Principal => format!("/subject/principal/certificate/{field}"),
-            Location::Manager(i) => format!("/websites/{i}/manager/certificate/{field}"),
-            Location::AppManager(i) => format!("/apps/{i}/manager/certificate/{field}"),
+            Location::Of(at) => at.field(&format!("certificate/{field}")),
             Location::ResidencePermit => format!("/subject/residence_permit/{field}"),
         }
     }
@@ -87,33 +81,19 @@ impl Location {
 /// The certificates of the application in document order (the residence
 /// permit aside), with where they are and whom they belong to.
 fn certificates<'a>(cx: &Context<'a>) -> impl Iterator<Item = (Location, &'a Certificate, Holder)> + use<'a> {
-    let subject = cx.app.subject.as_ref();
-    let personal = subject.and_then(|s| s.filing_type()) == Some(FilingType::Personal);
-    let own = subject
-        .and_then(|s| s.certificate.as_ref())
-        .map(|c| (Location::Subject, c, Holder::Subject));
-    let legal = subject
-        .and_then(|s| s.legal_representative.as_ref())
-        .filter(|_| !personal)
-        .and_then(|l| l.certificate.as_ref())
-        .map(|c| (Location::LegalRepresentative, c, Holder::Person));
-    let principal = subject
-        .and_then(|s| s.principal.as_ref())
-        .and_then(|p| p.certificate.as_ref())
-        .map(|c| (Location::Principal, c, Holder::Person));
-    let managers = cx.websites().filter_map(|(i, w)| {
-        let c = w.manager.as_ref()?.certificate.as_ref()?;
-        Some((Location::Manager(i), c, Holder::Person))
-    });
-    let app_managers = cx.apps().filter_map(|(i, a)| {
-        let c = a.manager.as_ref()?.certificate.as_ref()?;
-        Some((Location::AppManager(i), c, Holder::Person))
-    });
-    own.into_iter()
-        .chain(legal)
-        .chain(principal)
-        .chain(managers)
-        .chain(app_managers)
+    let app = cx.app;
+    let personal = app.subject.as_ref().and_then(|s| s.filing_type()) == Some(FilingType::Personal);
+    cx.people()
+        .filter(move |at| !(personal && *at == PersonAt::LegalRepresentative))
+        .filter_map(move |at| {
+            let certificate = at.identity(app)?.1.as_ref()?;
+            let holder = if at == PersonAt::Subject {
+                Holder::Subject
+            } else {
+                Holder::Person
+            };
+            Some((Location::Of(at), certificate, holder))
+        })
 }
 
 pub(crate) fn check(cx: &mut Context<'_>) {

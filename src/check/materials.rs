@@ -11,6 +11,7 @@
 //! consent for each minor. The checklist has the national requirements
 //! first, then the province's, each material once per path.
 
+use crate::application::person::PersonAt;
 use crate::application::{Certificate, LegalRepresentative, Person};
 use crate::check::facts::{On, PersonFacts};
 use crate::check::person::{age_of, same_person};
@@ -51,11 +52,7 @@ pub(crate) fn checklist(cx: &Context<'_>) -> Vec<Material> {
 /// Where a target instance is; its path is only built when it is listed.
 #[derive(Clone, Copy)]
 enum At {
-    Subject,
-    LegalRepresentative,
-    Principal,
-    Manager(usize),
-    AppManager(usize),
+    Person(PersonAt),
     Website(usize),
     App(usize),
     Domain(usize, usize),
@@ -66,11 +63,7 @@ enum At {
 impl At {
     fn path(self) -> String {
         match self {
-            At::Subject => "/subject".into(),
-            At::LegalRepresentative => "/subject/legal_representative".into(),
-            At::Principal => "/subject/principal".into(),
-            At::Manager(i) => format!("/websites/{i}/manager"),
-            At::AppManager(i) => format!("/apps/{i}/manager"),
+            At::Person(at) => at.path(),
             At::Website(i) => format!("/websites/{i}"),
             At::App(i) => format!("/apps/{i}"),
             At::Domain(i, j) => format!("/websites/{i}/domains/{j}"),
@@ -142,8 +135,10 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
             .filter(|p| !p.name.trim().is_empty())
             .map(|p| same_person(&p.name, &p.certificate, &m.name, &m.certificate))
     };
+    let manager = |m: &Person| person(&m.name, &m.certificate, is_principal(m));
+    let as_principal = |p: &Person| person(&p.name, &p.certificate, Some(true));
     match target {
-        Target::Subject => f(At::Subject, On::Application),
+        Target::Subject => f(At::Person(PersonAt::Subject), On::Application),
         Target::LegalRepresentative => {
             if let Some(l) = legal {
                 let on = On::Person(PersonFacts {
@@ -152,37 +147,37 @@ fn each_target<'a>(cx: &Context<'a>, target: Target, f: &mut dyn FnMut(At, On<'a
                     principal: cx.facts.principal_is_legal_representative,
                     from_other_province: from_other_province(cx, &l.certificate),
                 });
-                f(At::LegalRepresentative, on);
+                f(At::Person(PersonAt::LegalRepresentative), on);
             }
         }
         Target::Principal => match (principal, personal) {
-            (Some(p), _) => f(At::Principal, person(&p.name, &p.certificate, Some(true))),
-            (None, true) => f(At::Subject, filer()),
+            (Some(p), _) => f(At::Person(PersonAt::Principal), as_principal(p)),
+            (None, true) => f(At::Person(PersonAt::Subject), filer()),
             (None, false) => {}
         },
         Target::Managers => {
             for (i, m) in managers() {
-                f(At::Manager(i), person(&m.name, &m.certificate, is_principal(m)));
+                f(At::Person(PersonAt::Manager(i)), manager(m));
             }
         }
         Target::AppManagers => {
             for (i, m) in app_managers() {
-                f(At::AppManager(i), person(&m.name, &m.certificate, is_principal(m)));
+                f(At::Person(PersonAt::AppManager(i)), manager(m));
             }
         }
-        Target::People if personal => f(At::Subject, filer()),
+        Target::People if personal => f(At::Person(PersonAt::Subject), filer()),
         Target::People => {
             if let Some(p) = principal {
-                f(At::Principal, person(&p.name, &p.certificate, Some(true)));
+                f(At::Person(PersonAt::Principal), as_principal(p));
             }
             for (i, m) in managers() {
                 if is_principal(m) != Some(true) {
-                    f(At::Manager(i), person(&m.name, &m.certificate, is_principal(m)));
+                    f(At::Person(PersonAt::Manager(i)), manager(m));
                 }
             }
             for (i, m) in app_managers() {
                 if is_principal(m) != Some(true) {
-                    f(At::AppManager(i), person(&m.name, &m.certificate, is_principal(m)));
+                    f(At::Person(PersonAt::AppManager(i)), manager(m));
                 }
             }
         }

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use crate::application::person::{PersonAt, Responsible, Within};
 use crate::application::{App, Application, Domain, Website};
 use crate::code::Code;
 use crate::report::{DocumentKey, Finding, Material, Params, Report, Step, document_key};
@@ -43,6 +44,13 @@ pub(crate) mod submission;
 
 use facts::Facts;
 pub(crate) use limits::{MAX_APPS, MAX_CHARS, MAX_DOMAINS, MAX_LIST, MAX_PER_CODE, MAX_WEBSITES, Over};
+
+/// The people the checks read: those of the websites and apps within the
+/// limits.
+const PEOPLE: Within = Within {
+    websites: MAX_WEBSITES,
+    apps: MAX_APPS,
+};
 
 /// The state of one validation: the inputs and the findings so far.
 pub(crate) struct Context<'a> {
@@ -139,6 +147,18 @@ impl<'a> Context<'a> {
     pub(crate) fn apps(&self) -> impl Iterator<Item = (usize, &'a App)> + use<'a> {
         let app = self.app;
         app.apps.iter().take(MAX_APPS).enumerate()
+    }
+
+    /// Where the people of the application are, in document order, within
+    /// the limits (see [`people`](crate::application::person::people)).
+    pub(crate) fn people(&self) -> impl Iterator<Item = PersonAt> + use<'a> {
+        crate::application::person::people(self.app, PEOPLE)
+    }
+
+    /// The responsible people with contact data, in document order, within
+    /// the limits (see [`responsible`](crate::application::person::responsible)).
+    pub(crate) fn responsible(&self) -> impl Iterator<Item = Responsible<'a>> + use<'a> {
+        crate::application::person::responsible(self.app, PEOPLE)
     }
 
     /// An app's domains within the limit, with their indices.

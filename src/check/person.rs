@@ -16,6 +16,7 @@
 //! principal must be the legal representative and the manager then the
 //! principal, and which contact data it requires.
 
+use crate::application::person::PersonAt;
 use crate::application::{Certificate, Person, Subject};
 use crate::check::{Context, params};
 use crate::code::Code;
@@ -154,35 +155,9 @@ pub(crate) fn min_age<'a>(cx: &Context<'a>, role: Role) -> impl Iterator<Item = 
         .chain((!covered).then_some((national.0, &national.1)))
 }
 
-/// Where a responsible person is; the path is only built for a finding.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum At {
-    /// The personal filer: `/subject`.
-    Filer,
-    Principal,
-    Manager(usize),
-    AppManager(usize),
-}
-
-impl At {
-    pub(crate) fn path(self) -> String {
-        match self {
-            At::Filer => "/subject".into(),
-            At::Principal => "/subject/principal".into(),
-            At::Manager(i) => format!("/websites/{i}/manager"),
-            At::AppManager(i) => format!("/apps/{i}/manager"),
-        }
-    }
-
-    /// The path of a field of the person.
-    fn field(self, name: &str) -> String {
-        format!("{}/{name}", self.path())
-    }
-}
-
 /// A responsible person with contact data.
 pub(crate) struct Contact<'a> {
-    pub(crate) at: At,
+    pub(crate) at: PersonAt,
     pub(crate) role: Role,
     pub(crate) name: &'a str,
     pub(crate) certificate: &'a Option<Certificate>,
@@ -200,46 +175,27 @@ pub(crate) struct Contact<'a> {
 /// personal filer, the principal, the website managers, the apps'
 /// responsible people (within the limits).
 pub(crate) fn people<'a>(cx: &Context<'a>) -> Vec<Contact<'a>> {
-    let mut people = Vec::new();
-    let Some(subject) = &cx.app.subject else { return people };
-    if subject.filing_type() == Some(FilingType::Personal) {
-        people.push(Contact {
-            at: At::Filer,
-            role: Role::Filer,
-            name: &subject.name,
-            certificate: &subject.certificate,
-            mobile: &subject.mobile,
-            emergency_phone: &subject.emergency_phone,
-            email: &subject.email,
-            mobile_province: subject.mobile_province,
-            class: 0,
-        });
-    }
-    let person = |at: At, role, p: &'a Person| Contact {
-        at,
-        role,
-        name: &p.name,
-        certificate: &p.certificate,
-        mobile: &p.mobile,
-        emergency_phone: &p.emergency_phone,
-        email: &p.email,
-        mobile_province: p.mobile_province,
-        class: 0,
+    let role = |at| match at {
+        PersonAt::Subject => Role::Filer,
+        PersonAt::Principal => Role::Principal,
+        // An app's responsible person is checked as a website's manager
+        // (a legal representative, without contact data, is not listed).
+        PersonAt::Manager(_) | PersonAt::AppManager(_) | PersonAt::LegalRepresentative => Role::Manager,
     };
-    if let Some(p) = &subject.principal {
-        people.push(person(At::Principal, Role::Principal, p));
-    }
-    for (i, w) in cx.websites() {
-        if let Some(m) = &w.manager {
-            people.push(person(At::Manager(i), Role::Manager, m));
-        }
-    }
-    // An app's responsible person is checked as a website's manager.
-    for (i, a) in cx.apps() {
-        if let Some(m) = &a.manager {
-            people.push(person(At::AppManager(i), Role::Manager, m));
-        }
-    }
+    let mut people: Vec<Contact<'a>> = cx
+        .responsible()
+        .map(|p| Contact {
+            at: p.at,
+            role: role(p.at),
+            name: p.name,
+            certificate: p.certificate,
+            mobile: p.mobile,
+            emergency_phone: p.emergency_phone,
+            email: p.email,
+            mobile_province: p.mobile_province,
+            class: 0,
+        })
+        .collect();
     // Each person joins the class of the first earlier representative they
     // are the same as: one comparison per (person, distinct person).
     let mut representatives: Vec<usize> = Vec::new();

@@ -13,7 +13,8 @@
 //! permits, permanent residence IDs and the residence permits of Hong Kong,
 //! Macao and Taiwan residents record no address in a mainland province.
 
-use crate::application::{Application, Certificate, Validity};
+use crate::application::person::PersonAt;
+use crate::application::{Application, Validity};
 use crate::check::{Context, params};
 use crate::code::Code;
 use crate::identity::{ResidentId, Uscc};
@@ -281,25 +282,8 @@ fn certificate_kinds(cx: &mut Context<'_>) {
     }
 
     // The people's certificates must identify a person.
-    let mut people: Vec<(String, &Option<Certificate>)> = Vec::new();
-    if let Some(l) = &subject.legal_representative {
-        people.push(("/subject/legal_representative".into(), &l.certificate));
-    }
-    if let Some(p) = &subject.principal {
-        people.push(("/subject/principal".into(), &p.certificate));
-    }
-    for (i, w) in cx.websites() {
-        if let Some(m) = &w.manager {
-            people.push((format!("/websites/{i}/manager"), &m.certificate));
-        }
-    }
-    for (i, a) in cx.apps() {
-        if let Some(m) = &a.manager {
-            people.push((format!("/apps/{i}/manager"), &m.certificate));
-        }
-    }
-    for (path, certificate) in people {
-        let Some(kind) = certificate.as_ref().and_then(|c| c.kind) else {
+    for at in cx.people().filter(|at| *at != PersonAt::Subject) {
+        let Some(kind) = at.identity(cx.app).and_then(|(_, c)| c.as_ref()?.kind) else {
             continue;
         };
         if !kind.is_personal() {
@@ -307,7 +291,7 @@ fn certificate_kinds(cx: &mut Context<'_>) {
             let rule = &kinds.kind(kind).rule;
             cx.flag(
                 Code::SubjectCertificateKindMismatch,
-                format!("{path}/certificate/kind"),
+                at.field("certificate/kind"),
                 rule,
                 params,
             );

@@ -1,5 +1,5 @@
 //! Apps in generated applications (their mutations are in
-//! [`app_mutations`](super::app_mutations)).
+//! `mutation/app.rs`).
 //!
 //! A generated application has up to two apps: an app on one to three of
 //! Android, iOS and HarmonyOS, a mini program (a WeChat AppID) or a quick

@@ -88,7 +88,6 @@
 //! The number of cases is proptest's: 256 by default, or the
 //! `PROPTEST_CASES` environment variable.
 
-mod app_mutations;
 mod apps;
 mod mutation;
 mod names;

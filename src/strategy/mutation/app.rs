@@ -1,11 +1,12 @@
 //! Mutations that break one rule of the apps of a generated application
-//! (the apps themselves are made in [`apps`](super::apps)).
+//! (the apps themselves are made in [`apps`](crate::strategy::apps)).
 
-use super::apps::hex;
-use super::mutation::Mutation;
+use super::Mutation;
 use crate::application::{App, Application, CloudServer, Hosting};
 use crate::code::Code;
 use crate::ruleset::RuleSet;
+use crate::strategy::AS_OF;
+use crate::strategy::apps::hex;
 use crate::vocabulary::{AppKind, Content, FilingType, PlatformKind, SubjectKind};
 
 /// Renames an app, and the platforms that repeat its name.
@@ -172,7 +173,7 @@ impl Mutation {
                         "real_name_verified"
                     }
                     Code::AppDomainExpired => {
-                        a.domains.get_mut(j)?.expires_on = Some(super::AS_OF.yesterday().ok()?);
+                        a.domains.get_mut(j)?.expires_on = Some(AS_OF.yesterday().ok()?);
                         "expires_on"
                     }
                     Code::AppDomainInvalid => {
