@@ -31,14 +31,14 @@ fn an_operator_can_change_a_rule() {
         "max_working_days = 30",
         "max_working_days = 25",
     )
-    .edit("ruleset.toml", "2026.11.0", "2026.11.0-operator.1");
+    .edit("ruleset.toml", "2026.12.0", "2026.12.0-operator.1");
     let rules = RuleSet::from_dir(&copy.dir).unwrap();
-    assert_eq!(rules.version(), "2026.11.0-operator.1");
+    assert_eq!(rules.version(), "2026.12.0-operator.1");
     let app = beian::Application::from_json(include_str!("../examples/applications/personal.json")).unwrap();
     let report = beian::Validator::new(&rules).validate(&app);
     let review = report.steps.iter().find(|s| &*s.id == "authority_review").unwrap();
     assert_eq!(review.max_working_days, Some(25));
-    assert_eq!(report.ruleset, "2026.11.0-operator.1");
+    assert_eq!(report.ruleset, "2026.12.0-operator.1");
 }
 
 #[test]
