@@ -209,3 +209,53 @@ fn a_report_lists_at_most_100_findings_of_one_code() {
     );
     assert!(materials.message_zh.contains("同一种材料"), "{}", materials.message_zh);
 }
+
+/// The largest application inside the limits (100 websites of 100 domains,
+/// every other list at 100 items, every string at 1,000 characters, each a
+/// mistake of its own where it can be one) gives a report of a few MB: at
+/// most 100 findings of one code and 100 materials of one kind. Its time is
+/// a benchmark (`hostile/worst_inside_the_limits`).
+#[test]
+fn the_largest_application_inside_the_limits_has_a_bounded_report() {
+    let mut app = sample("entity.json");
+    let long = |prefix: &str| format!("{prefix}{}", "长".repeat(1000 - prefix.chars().count()));
+    let site = app.websites[0].clone();
+    app.websites = (0..100)
+        .map(|i| {
+            let mut site = site.clone();
+            site.name = long(&format!("网站{i}"));
+            site.domains = (0..100)
+                .map(|j| beian::Domain {
+                    name: format!("site{i}-domain{j}.cn"),
+                    holder: long(&format!("持有者{j}")),
+                    ..site.domains[0].clone()
+                })
+                .collect();
+            site.homepage = format!("https://www.site{i}-domain0.cn/{}", "a".repeat(960));
+            site.content = vec![beian::Content::Corporate; 100];
+            site.pre_approvals = (0..100)
+                .map(|j| beian::PreApproval {
+                    category: Some(beian::PreApprovalCategory::News),
+                    number: long(&format!("{j}")),
+                    authority: long(""),
+                })
+                .collect();
+            site.remarks = long("");
+            site
+        })
+        .collect();
+    let report = validate(&app);
+    let json = report.to_json();
+    assert!(json.len() < 5_000_000, "{} bytes", json.len());
+    let mut codes = std::collections::HashMap::new();
+    for f in &report.findings {
+        *codes.entry(f.code).or_insert(0) += 1;
+    }
+    assert!(codes.values().all(|n| *n <= 100), "{codes:?}");
+    assert!(codes[&Code::DomainHolderMismatch] == 100);
+    let mut kinds = std::collections::HashMap::new();
+    for m in &report.materials {
+        *kinds.entry(m.id.clone()).or_insert(0) += 1;
+    }
+    assert!(kinds.values().all(|n| *n <= 100), "{kinds:?}");
+}
