@@ -201,6 +201,19 @@ fn a_rule_file_over_the_size_limit() {
     copy.fails("public_suffix_list.dat", None, "larger than the limit of 4194304 bytes");
 }
 
+/// Found by the `rules` fuzz target: a file that is not UTF-8 is located
+/// at the line where its valid text ends.
+#[test]
+fn a_rule_file_that_is_not_utf8() {
+    let copy = Copy::new("latin1");
+    let file = copy.path("process.toml");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let third_line = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(1).unwrap().0 + 1;
+    bytes.insert(third_line, 0xE9); // é in Latin-1
+    std::fs::write(&file, bytes).unwrap();
+    copy.fails("process.toml", Some(3), "not UTF-8 text");
+}
+
 // rules/apps.toml
 
 #[test]

@@ -105,6 +105,9 @@ impl<'a> File<'a> {
                 let text = read_limited(&path).map_err(|e| match e {
                     Limited::Io(e) => RuleError::io(&shown, e),
                     Limited::Refused(why) => RuleError::new(&shown, why),
+                    Limited::NotUtf8 { line, error } => {
+                        RuleError::at_line(&shown, line, format!("not UTF-8 text: {error}"))
+                    }
                 })?;
                 Ok(File {
                     name,
@@ -211,6 +214,11 @@ pub(crate) const MAX_FILE_BYTES: u64 = 4 << 20;
 enum Limited {
     Io(std::io::Error),
     Refused(String),
+    /// Not UTF-8 from this line on.
+    NotUtf8 {
+        line: usize,
+        error: std::string::FromUtf8Error,
+    },
 }
 
 /// Reads a rule file of a directory: a regular file (a symbolic link to
@@ -239,7 +247,11 @@ fn read_limited(path: &Path) -> Result<String, Limited> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|e| Limited::Refused(format!("not UTF-8 text: {e}")))
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        Limited::NotUtf8 { line, error }
+    })
 }
 
 /// Fails on a `.toml` file under `dir` that the rule set does not read.
