@@ -1490,70 +1490,58 @@ pub(crate) fn recipients(cx: &Context<'_>) -> Vec<String> {
         }
     }
     if op.sms.contains(&Recipient::Managers) {
-        // Each recorded number read once.
-        let keys: Vec<Option<Key>> = existing.map_or_else(Vec::new, |e| {
+        // Each service's responsible person (网站负责人, App负责人): the
+        // order's, else the record's for a service named by its number,
+        // else a personal filer.
+        let mut managers =
+            |kind: &str, services: Vec<(usize, &Option<Person>, &str)>, recorded: Vec<(&Option<Person>, &str)>| {
+                // Each recorded number read once.
+                let keys: Vec<Option<Key>> = recorded.iter().map(|(_, number)| Key::read(number)).collect();
+                for (i, manager, number) in services {
+                    let on_record = || {
+                        let key = Key::read(number)?;
+                        let k = keys.iter().position(|k| *k == Some(key))?;
+                        Some((k, recorded[k].0.as_ref()?))
+                    };
+                    match (manager, on_record()) {
+                        (Some(m), _) => add(format!("/{kind}/{i}/manager"), &m.name, &m.certificate),
+                        (None, Some((k, m))) => add(format!("/existing/{kind}/{k}/manager"), &m.name, &m.certificate),
+                        _ if personal => {
+                            if let Some(s) = subject {
+                                add(prefix.to_owned(), &s.name, &s.certificate);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            };
+        let websites = cx
+            .order_websites()
+            .map(|(i, w)| (i, &w.manager, w.icp_number.as_str()))
+            .collect();
+        let recorded = existing.map_or_else(Vec::new, |e| {
             e.websites
                 .iter()
                 .take(MAX_WEBSITES)
-                .map(|r| Key::read(&r.icp_number))
+                .map(|r| (&r.manager, r.icp_number.as_str()))
                 .collect()
         });
-        for (i, w) in cx.order_websites() {
-            let recorded = existing.and_then(|e| {
-                let key = Key::read(&w.icp_number)?;
-                let k = keys.iter().position(|k| *k == Some(key))?;
-                Some((k, &e.websites[k]))
-            });
-            match (&w.manager, recorded) {
-                (Some(m), _) => add(format!("/websites/{i}/manager"), &m.name, &m.certificate),
-                (None, Some((k, r))) if r.manager.is_some() => {
-                    let m = r.manager.as_ref().unwrap_or(&EMPTY_PERSON);
-                    add(format!("/existing/websites/{k}/manager"), &m.name, &m.certificate);
-                }
-                _ if personal => {
-                    if let Some(s) = subject {
-                        add(prefix.to_owned(), &s.name, &s.certificate);
-                    }
-                }
-                _ => {}
-            }
-        }
-        // The apps' responsible people (App负责人) likewise.
-        let app_keys: Vec<Option<Key>> = existing.map_or_else(Vec::new, |e| {
-            e.apps.iter().take(MAX_APPS).map(|r| Key::read(&r.icp_number)).collect()
+        managers("websites", websites, recorded);
+        let apps = cx
+            .order_apps()
+            .map(|(i, a)| (i, &a.manager, a.icp_number.as_str()))
+            .collect();
+        let recorded = existing.map_or_else(Vec::new, |e| {
+            e.apps
+                .iter()
+                .take(MAX_APPS)
+                .map(|r| (&r.manager, r.icp_number.as_str()))
+                .collect()
         });
-        for (i, a) in cx.order_apps() {
-            let recorded = existing.and_then(|e| {
-                let key = Key::read(&a.icp_number)?;
-                let k = app_keys.iter().position(|k| *k == Some(key))?;
-                Some((k, &e.apps[k]))
-            });
-            match (&a.manager, recorded) {
-                (Some(m), _) => add(format!("/apps/{i}/manager"), &m.name, &m.certificate),
-                (None, Some((k, r))) if r.manager.is_some() => {
-                    let m = r.manager.as_ref().unwrap_or(&EMPTY_PERSON);
-                    add(format!("/existing/apps/{k}/manager"), &m.name, &m.certificate);
-                }
-                _ if personal => {
-                    if let Some(s) = subject {
-                        add(prefix.to_owned(), &s.name, &s.certificate);
-                    }
-                }
-                _ => {}
-            }
-        }
+        managers("apps", apps, recorded);
     }
     out.into_iter().map(|(p, _, _)| p).collect()
 }
-
-static EMPTY_PERSON: Person = Person {
-    name: String::new(),
-    certificate: None,
-    mobile: String::new(),
-    emergency_phone: String::new(),
-    email: String::new(),
-    mobile_province: None,
-};
 
 /// The order's steps: the operation's, with its limits, the province's
 /// where they apply, and the SMS recipients.
